@@ -1,0 +1,134 @@
+"""Command line: ``python -m lib.cli COMMAND ... [--db URL]`` (spec section 7).
+
+Commands: ``seed``, ``kpi``, ``import``, ``template``, ``briefing``. Every command given a database
+without the schema first creates it and loads the reference data of ``data/``.
+Exit codes: 0 done, 1 rejected (import), 2 unusable file or arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from lib import config, db
+from lib.filters import PARAMS, Filters, load_reference, parse
+
+KINDS = ("paket", "kelas", "dtks", "peserta", "tracer", "bantuan")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # exit 2 with an Indonesian hint, as argparse does
+        self.print_usage(sys.stderr)
+        print(f"Kesalahan argumen: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    for name in PARAMS:
+        p.add_argument(f"--{name}", metavar="NILAI", help=f"filter {name} (nilai dipisah koma)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m lib.cli", description="Pantau: baris perintah.")
+    parser.add_argument(
+        "--db", help="URL basis data SQLAlchemy (bawaan: DATABASE_URL atau data/pantau.db)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("seed", help="isi data demo sintetis")
+    p.add_argument("--scale", type=int, default=1)
+    p.add_argument("--seed", type=int, default=2022)
+    p.add_argument("--if-empty", action="store_true", help="hanya bila basis data masih kosong")
+    p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("kpi", help="cetak indikator (bagian 4 spesifikasi)")
+    _add_filters(p)
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
+    p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("import", help="impor berkas CSV/XLSX")
+    p.add_argument("file")
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--partial", action="store_true", help="muat baris yang sah, karantina sisanya")
+    p.add_argument("--dry-run", action="store_true", help="periksa saja, tidak menulis")
+    p.add_argument("--user", default="cli")
+    p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("template", help="tulis templat impor")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("--out", required=True)
+
+    p = sub.add_parser("briefing", help="buat dek briefing PDF/PPTX")
+    p.add_argument("--out", required=True)
+    _add_filters(p)
+    p.add_argument("--lang", default="id", choices=("id", "en"))
+    p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
+    return parser
+
+
+def filters_from_args(args: argparse.Namespace, url: str) -> tuple[Filters, list[str]]:
+    raw = {name: getattr(args, name) for name in PARAMS if getattr(args, name, None)}
+    engine = db.ensure_ready(url)
+    return parse(raw, load_reference(url, db.data_version(engine)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = config.database_url(getattr(args, "db_sub", None) or args.db)
+
+    if args.command == "seed":
+        from lib import demo
+
+        engine = db.ensure_ready(url)
+        if args.if_empty and not db.is_empty(engine):
+            print("Basis data sudah berisi data; demo tidak dimuat ulang.")
+            return 0
+        summary = demo.seed(engine, scale=args.scale, seed=args.seed)
+        print(json.dumps(summary, ensure_ascii=False, default=str))
+        return 0
+
+    if args.command == "kpi":
+        from lib import indicators
+
+        filters, notices = filters_from_args(args, url)
+        for notice in notices:
+            print(notice, file=sys.stderr)
+        values = indicators.compute(db.get_engine(url), filters)
+        if args.json:
+            print(json.dumps(values, ensure_ascii=False))
+        else:
+            from lib import fmt
+
+            for ind in indicators.DEFINITIONS:
+                v = values[ind.key]
+                text = (
+                    fmt.pct(v)
+                    if ind.unit == "persen"
+                    else (fmt.rupiah(v) if ind.unit == "rupiah" else fmt.number(v))
+                )
+                print(f"{ind.label:<28} {text}")
+        return 0
+
+    if args.command == "import":
+        from lib.intake.cli import run_import
+
+        return run_import(args, url)
+
+    if args.command == "template":
+        from lib.intake.cli import run_template
+
+        return run_template(args)
+
+    if args.command == "briefing":
+        from lib.briefing.cli import run_briefing
+
+        filters, notices = filters_from_args(args, url)
+        for notice in notices:
+            print(notice, file=sys.stderr)
+        return run_briefing(args, url, filters)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
