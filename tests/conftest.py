@@ -112,3 +112,82 @@ def demo_db_url(tmp_path_factory):
     engine = db.ensure_ready(url)
     demo.seed(engine, scale=1, seed=2022)
     return url
+
+
+# --- browser tests -------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _require_browser():
+    if not Path(CHROMIUM).exists():
+        if REQUIRE_BROWSER:
+            pytest.fail("PANTAU_REQUIRE_BROWSER=1 but Debian's chromium is not installed")
+        pytest.skip("chromium not installed")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright: use Debian's Chromium (never `playwright install`)."""
+    _require_browser()
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def start_streamlit(db_url: str, extra_env: dict | None = None) -> tuple[str, subprocess.Popen]:
+    """Start ``streamlit run dashboard.py`` on a free port against ``db_url``; returns (base URL, process).
+
+    Waits for ``/_stcore/health``. The caller stops it with :func:`stop_streamlit`.
+    """
+    import time
+    import urllib.request
+
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": db_url, **(extra_env or {})}
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else "python",
+         "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+         "--server.port", str(port), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(proc.stdout.read().decode(errors="replace"))
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=1) as resp:
+                if resp.read() == b"ok":
+                    return base, proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy in 60 s")
+
+
+def stop_streamlit(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_server(demo_db_url):
+    """Base URL of a real ``streamlit run`` serving the demo database (one per test process)."""
+    _require_browser()
+    base, proc = start_streamlit(demo_db_url)
+    try:
+        yield base
+    finally:
+        stop_streamlit(proc)

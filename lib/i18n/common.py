@@ -1,0 +1,62 @@
+"""Text shared by every page: navigation, filters, banners, errors."""
+
+TEXT = {
+    "app.title": {"id": "Pantau", "en": "Pantau"},
+    "app.subtitle": {
+        "id": "Pemantauan Pelatihan Berbasis Kompetensi bagi Penduduk Miskin",
+        "en": "Monitoring of competency-based training for poor residents",
+    },
+    "nav.ringkasan": {"id": "Ringkasan", "en": "Overview"},
+    "nav.kuota": {"id": "Kuota & Kemajuan", "en": "Quota & progress"},
+    "nav.paket": {"id": "Paket Pelatihan", "en": "Training packages"},
+    "nav.peta": {"id": "Peta Desa", "en": "Village map"},
+    "nav.hasil": {"id": "Hasil Pasca Pelatihan", "en": "Post-training outcomes"},
+    "nav.rencana": {"id": "Rencana & Prioritas", "en": "Plans & priorities"},
+    "nav.briefing": {"id": "Briefing", "en": "Briefing"},
+    "nav.data": {"id": "Data & Impor", "en": "Data & import"},
+    "nav.glosarium": {"id": "Glosarium", "en": "Glossary"},
+    "nav.section.pantau": {"id": "Pemantauan", "en": "Monitoring"},
+    "nav.section.kerja": {"id": "Kerja", "en": "Work"},
+    "filter.header": {"id": "Filter", "en": "Filters"},
+    "filter.tahun": {"id": "Tahun kelas", "en": "Class year"},
+    "filter.kecamatan": {"id": "Kecamatan", "en": "District (kecamatan)"},
+    "filter.desa": {"id": "Desa/Kelurahan", "en": "Village"},
+    "filter.paket": {"id": "Paket pelatihan", "en": "Training package"},
+    "filter.kejuruan": {"id": "Kejuruan", "en": "Trade"},
+    "filter.jk": {"id": "Jenis kelamin", "en": "Gender"},
+    "filter.jk.L": {"id": "Laki-laki", "en": "Male"},
+    "filter.jk.P": {"id": "Perempuan", "en": "Female"},
+    "filter.all": {"id": "Semua", "en": "All"},
+    "filter.reset": {"id": "Atur ulang filter", "en": "Reset filters"},
+    "filter.active": {"id": "Filter aktif: {desc}", "en": "Active filters: {desc}"},
+    "filter.none": {
+        "id": "Seluruh kabupaten, semua tahun dan paket",
+        "en": "Whole regency, all years and packages",
+    },
+    "lang.label": {"id": "Bahasa", "en": "Language"},
+    "data.as_of": {"id": "Data per {date}", "en": "Data as of {date}"},
+    "demo.banner": {
+        "id": "DATA DEMO: semua angka di dasbor ini adalah data sintetis untuk uji coba, bukan data "
+        "peserta yang sebenarnya.",
+        "en": "DEMO DATA: every figure on this dashboard is synthetic test data, not real participants.",
+    },
+    "error.db": {
+        "id": "Basis data tidak dapat dihubungi. Periksa pengaturan DATABASE_URL atau hubungi "
+        "pengelola Pantau. ({detail})",
+        "en": "The database cannot be reached. Check DATABASE_URL or contact Pantau's maintainer. "
+        "({detail})",
+    },
+    "error.empty": {
+        "id": "Basis data masih kosong: belum ada data DTKS/DTSEN maupun kelas. Impor data pada "
+        "halaman Data & Impor.",
+        "en": "The database is empty: no registry or class data yet. Import data on the Data & "
+        "import page.",
+    },
+    "privacy.note": {
+        "id": "Halaman pimpinan hanya menampilkan angka agregat; NIK selalu disamarkan (UU PDP 27/2022).",
+        "en": "Leadership pages show aggregates only; NIK is always masked (Law 27/2022 on PDP).",
+    },
+    "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "download.xlsx": {"id": "Unduh XLSX", "en": "Download XLSX"},
+    "download.png": {"id": "Unduh PNG", "en": "Download PNG"},
+}

@@ -1,0 +1,37 @@
+"""The page registry: one list feeds ``st.navigation``, the page tests and the glossary.
+
+URL paths are fixed by the spec (section 3). ``enabled=False`` keeps a slot for a page that a later
+issue brings (``/rencana``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # i18n key suffix: nav.<key>
+    path: str  # URL path ("" for /)
+    file: str  # script under app_pages/
+    icon: str
+    section: str  # nav.section.<section>
+    enabled: bool = True
+    leadership: bool = True  # aggregates only; False: operator page with individual records
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("ringkasan", "", "ringkasan.py", ":material/dashboard:", "pantau"),
+    PageSpec("kuota", "kuota", "kuota.py", ":material/trending_up:", "pantau"),
+    PageSpec("paket", "paket", "paket.py", ":material/school:", "pantau"),
+    PageSpec("peta", "peta", "peta.py", ":material/map:", "pantau"),
+    PageSpec("hasil", "hasil", "hasil.py", ":material/work:", "pantau"),
+    PageSpec("rencana", "rencana", "rencana.py", ":material/checklist:", "kerja", enabled=False),
+    PageSpec("briefing", "briefing", "briefing.py", ":material/slideshow:", "kerja"),
+    PageSpec("data", "data", "data.py", ":material/upload_file:", "kerja", leadership=False),
+    PageSpec("glosarium", "glosarium", "glosarium.py", ":material/menu_book:", "kerja"),
+)
+
+
+def enabled_pages() -> tuple[PageSpec, ...]:
+    return tuple(p for p in PAGES if p.enabled)
