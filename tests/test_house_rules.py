@@ -1,0 +1,67 @@
+"""Cheap checks of Pantau's own rules: pages render and lib computes, offline, one text catalogue."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lib import i18n, nav
+
+ROOT = Path(__file__).resolve().parent.parent
+SQL = re.compile(
+    r"(^|[^a-z_])(select|insert|update|delete)\s.*(from|into|set)\s|import sqlalchemy|from sqlalchemy|\.execute\(",
+    re.IGNORECASE,
+)
+EXTERNAL = re.compile(r"https?://[^\s\"')]*(cdn|googleapis|gstatic|cartocdn|mapbox|unpkg|jsdelivr)")
+
+
+def tracked_files() -> list[Path]:
+    out = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:  # not a git checkout: look at the tree
+        return [p.relative_to(ROOT) for p in ROOT.rglob("*") if ".venv" not in p.parts]
+    return [Path(line) for line in out.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "app_pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_hold_no_sql(page):
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        assert not SQL.search(line), f"{page.name}:{number} runs SQL; move it to lib/"
+
+
+def test_no_request_leaves_the_machine():
+    offenders = []
+    for rel in tracked_files():
+        if rel.suffix not in {".py", ".toml", ".html", ".js", ".css"} or rel.parts[0] == "tests":
+            continue
+        path = ROOT / rel
+        if path.is_file() and EXTERNAL.search(path.read_text(encoding="utf-8", errors="ignore")):
+            offenders.append(str(rel))
+    assert offenders == []
+
+
+def test_no_boundary_file_is_shipped():
+    assert not [p for p in tracked_files() if p.suffix.lower() in {".geojson", ".shp", ".topojson"}]
+
+
+def test_every_registered_page_has_a_script():
+    for spec in nav.PAGES:
+        assert (ROOT / "app_pages" / spec.file).is_file(), spec.file
+    paths = [p.path for p in nav.PAGES]
+    assert len(paths) == len(set(paths))
+    assert {"", "kuota", "paket", "peta", "hasil", "rencana", "briefing", "data"} <= set(paths)
+
+
+def test_text_catalogue_keys_are_unique_and_bilingual():
+    seen: dict[str, str] = {}
+    for section in i18n._SECTIONS:
+        for key, entry in section.items():
+            assert key not in seen, f"UI text key {key} defined twice"
+            seen[key] = key
+            assert entry.get("id"), f"{key} has no Indonesian text"
+            assert entry.get("en"), f"{key} has no English text"
+
+
+def test_every_nav_entry_has_a_title():
+    for spec in nav.PAGES:
+        assert i18n.t(f"nav.{spec.key}", "id") and i18n.t(f"nav.{spec.key}", "en")
