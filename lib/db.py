@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, update
+from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection
 
 from lib import config
@@ -68,10 +68,22 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+# Key of the PostgreSQL advisory lock that serialises schema creation across processes.
+SCHEMA_LOCK_KEY = 7303_0001
+
+
+def _serialise_schema_work(conn: Connection) -> None:
+    """On PostgreSQL, hold a transaction-level advisory lock, so that app replicas starting together
+    on an empty database migrate and load the reference data one after the other."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+
+
 def migrate(engine: Engine) -> None:
     """Upgrade the schema to head (idempotent)."""
     cfg = alembic_config()
     with engine.begin() as conn:
+        _serialise_schema_work(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -122,6 +134,7 @@ def reference_packages() -> list[dict[str, str]]:
 def load_reference_data(engine: Engine) -> None:
     """Insert the kecamatan, villages and package catalogue of ``data/`` that are not there yet."""
     with engine.begin() as conn:
+        _serialise_schema_work(conn)
         _insert_missing(
             conn,
             Kecamatan,

@@ -121,11 +121,17 @@ def normalise_kecamatan_code(value: str) -> str:
     return value
 
 
+def _shorten(raw: str, limit: int = 40) -> str:
+    """A user-supplied value fit to echo in a notice: one line, at most ``limit`` characters."""
+    text = " ".join(str(raw).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _split(raw: str | Iterable[str] | None) -> list[str]:
     if raw is None:
         return []
-    if isinstance(raw, str):
-        parts = raw.split(",")
+    if isinstance(raw, str | int):  # a bare number (tahun=2022 from code) is one value
+        parts = str(raw).split(",")
     else:
         parts = [p for item in raw for p in str(item).split(",")]
     seen: list[str] = []
@@ -151,7 +157,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
                 if value not in good:
                     good.append(value)
             else:
-                notices.append(f"Filter {label} “{raw}” tidak dikenal dan diabaikan.")
+                notices.append(f"Filter {label} “{_shorten(raw)}” tidak dikenal dan diabaikan.")
         return tuple(good)
 
     from lib.config import settings
