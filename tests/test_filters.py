@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from lib import db, indicators
 from lib.filters import (
     Filters,
+    _shorten,
     describe,
     load_reference,
     normalise_kecamatan_code,
