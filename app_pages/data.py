@@ -1,9 +1,224 @@
-"""Placeholder page (data)."""
+"""/data Data & Impor (operators): templates, import with a dry-run preview and confirmation,
+import history, quarantine and the data-quality panel. Layout only: ``lib.intake`` imports,
+``lib.quality`` checks; rows are shown with NIK masked."""
+
+from datetime import date
 
 import streamlit as st
 
-from lib import ui
+from lib import cache, db, fmt, ui
+from lib.intake import history, importer, report, templates
+from lib.intake.schemas import KINDS
 
 ctx = ui.page_context()
-ui.header(ctx, "nav.data")
-st.info("Halaman ini sedang disiapkan.")
+tr = ctx.t
+ui.header(ctx, "nav.data", intro=tr("imp.page.intro"))
+
+PREVIEW, DONE, NONCE = "imp_preview", "imp_done", "imp_nonce"
+st.session_state.setdefault(NONCE, 0)
+
+
+AUTO = "auto"
+
+
+def _kind_label(kind):
+    return tr("imp.page.kind.auto") if kind == AUTO else f"{tr(f'imp.kind.{kind}')} ({kind})"
+
+
+def _metrics(result) -> None:
+    cols = st.columns(4)
+    cols[0].metric(tr("imp.page.metric.rows"), fmt.number(result.rows_total))
+    cols[1].metric(tr("imp.page.metric.valid"), fmt.number(result.rows_valid))
+    cols[2].metric(tr("imp.page.metric.rejected"), fmt.number(result.rows_rejected))
+    cols[3].metric(tr("imp.page.metric.warnings"), fmt.number(result.warnings))
+
+
+def _issues(result, key: str) -> None:
+    if not result.issues:
+        return
+    st.subheader(tr("imp.page.issues.title"))
+    st.dataframe(
+        report.frame(result.issues, ctx.lang),
+        hide_index=True,
+        width="stretch",
+        column_config={tr("imp.rep.pesan"): st.column_config.TextColumn(width="large")},
+    )
+    st.download_button(
+        tr("imp.page.report.download"),
+        data=report.csv_bytes(result.issues, ctx.lang),
+        file_name=f"{result.file_name.rsplit('.', 1)[0]}.laporan.csv",
+        mime="text/csv",
+        key=f"dl_report_{key}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def _load(data: bytes, name: str, kind: str, partial: bool, user: str) -> None:
+    result = importer.run(data, url=ctx.url, kind=kind, file_name=name, partial=partial, user=user)
+    st.session_state[DONE] = result
+    st.session_state.pop(PREVIEW, None)
+    st.session_state[NONCE] += 1  # a fresh uploader: the loaded file is not offered again
+
+
+tab_import, tab_history, tab_quarantine, tab_quality, tab_templates = st.tabs(
+    [
+        tr("imp.page.tab.import"),
+        tr("imp.page.tab.history"),
+        tr("imp.page.tab.quarantine"),
+        tr("imp.page.tab.quality"),
+        tr("imp.page.tab.templates"),
+    ]
+)
+
+# --- import ---------------------------------------------------------------------------------------
+with tab_import:
+    done = st.session_state.get(DONE)
+    if done is not None:
+        counts = {
+            "kind": tr(f"imp.kind.{done.kind}") if done.kind else "-",
+            "file": done.file_name,
+            "written": fmt.number(done.rows_written),
+            "rejected": fmt.number(done.rows_rejected),
+            "warnings": fmt.number(done.warnings),
+        }
+        if done.outcome == "dimuat":
+            st.success(tr("imp.page.done", **counts), icon=":material/check_circle:")
+        else:
+            st.error(tr("imp.page.not_done", **counts), icon=":material/error:")
+        _issues(done, "done")
+
+    c1, c2 = st.columns([2, 1])
+    kind = c1.selectbox(
+        tr("imp.page.kind.label"), [AUTO, *KINDS], format_func=_kind_label, key="imp_kind"
+    )
+    kind = None if kind == AUTO else kind
+    user = c2.text_input(
+        tr("imp.page.user.label"), key="imp_user", placeholder=tr("imp.page.user.placeholder")
+    )
+    upload = st.file_uploader(
+        tr("imp.page.upload.label"),
+        type=["csv", "xlsx"],
+        help=tr("imp.page.upload.help"),
+        key=f"imp_file_{st.session_state[NONCE]}",
+    )
+    partial = st.checkbox(
+        tr("imp.page.partial.label"), key="imp_partial", help=tr("imp.page.partial.help")
+    )
+
+    if upload is not None:
+        st.session_state.pop(DONE, None)
+        data = upload.getvalue()
+        token = (upload.file_id, kind, partial, ctx.version)
+        cached = st.session_state.get(PREVIEW)
+        if cached is None or cached[0] != token:
+            with st.spinner(tr("imp.page.checking")):
+                preview = importer.run(
+                    data, url=ctx.url, kind=kind, file_name=upload.name, partial=partial,
+                    dry_run=True,
+                )  # fmt: skip
+            st.session_state[PREVIEW] = (token, preview)
+        preview = st.session_state[PREVIEW][1]
+
+        if preview.fatal is not None:
+            st.error(preview.fatal.message(ctx.lang), icon=":material/block:")
+        else:
+            st.caption(tr("imp.page.detected", kind=_kind_label(preview.kind)))
+            _metrics(preview)
+            if preview.errors and not partial:
+                st.error(tr("imp.page.will_reject"), icon=":material/error:")
+            elif preview.errors:
+                st.warning(tr("imp.page.will_partial"), icon=":material/warning:")
+            else:
+                st.success(tr("imp.page.all_ok"), icon=":material/check_circle:")
+            _issues(preview, "preview")
+            st.subheader(tr("imp.page.preview.title"))
+            st.dataframe(preview.preview, hide_index=True, width="stretch")
+            can_load = preview.rows_valid > 0 and (partial or not preview.errors)
+            st.button(
+                tr("imp.page.confirm", n=fmt.number(preview.rows_valid)),
+                type="primary",
+                disabled=not can_load,
+                key="imp_confirm",
+                icon=":material/upload:",
+                on_click=_load,
+                args=(data, upload.name, preview.kind, partial, f"web:{user}" if user else "web"),
+            )
+
+# --- history --------------------------------------------------------------------------------------
+with tab_history:
+    hist = history.imports(db.get_engine(ctx.url), ctx.lang)
+    if hist.empty:
+        st.info(tr("imp.page.history.empty"))
+    else:
+        st.dataframe(hist, hide_index=True, width="stretch")
+        ui.table_downloads(hist, "riwayat-impor", ctx, "history")
+
+# --- quarantine -----------------------------------------------------------------------------------
+with tab_quarantine:
+    st.caption(tr("imp.page.quarantine.intro"))
+    held = history.quarantined_imports(db.get_engine(ctx.url))
+    if not held:
+        st.info(tr("imp.page.quarantine.empty"))
+    else:
+        chosen = st.selectbox(
+            tr("imp.page.quarantine.select"),
+            held,
+            format_func=lambda h: tr(
+                "imp.page.quarantine.option",
+                id=h["id"],
+                file=h["file_name"],
+                kind=h["kind"],
+                n=fmt.number(h["n"]),
+                time=fmt.tanggal(h["started_at"], ctx.lang),
+            ),
+            key="imp_quarantine",
+        )
+        rows = history.quarantine_rows(db.get_engine(ctx.url), chosen["id"], ctx.lang)
+        st.dataframe(rows, hide_index=True, width="stretch")
+        ui.table_downloads(rows, f"karantina-{chosen['id']}", ctx, "quarantine")
+
+# --- data quality ---------------------------------------------------------------------------------
+with tab_quality:
+    st.caption(tr("imp.page.quality.intro"))
+    for check in cache.quality_checks(ctx, date.today(), ctx.data_as_of):
+        label = tr(
+            "imp.page.quality.item", title=tr(f"dq.{check.key}.title"), n=fmt.number(check.count)
+        )
+        icon = ":material/warning:" if check.count else ":material/check_circle:"
+        with st.expander(label, icon=icon, expanded=False):
+            st.markdown(tr(f"dq.{check.key}.desc"))
+            if check.count == 0:
+                st.caption(tr("imp.page.quality.none"))
+                continue
+            if check.truncated:
+                st.caption(tr("imp.page.quality.truncated", n=fmt.number(len(check.rows))))
+            st.dataframe(check.rows, hide_index=True, width="stretch")
+            ui.table_downloads(check.rows, f"mutu-{check.key}", ctx, f"dq_{check.key}")
+
+# --- templates ------------------------------------------------------------------------------------
+with tab_templates:
+    st.markdown(tr("imp.page.templates.intro"))
+    tkind = st.selectbox(
+        tr("imp.page.templates.kind"), KINDS, format_func=_kind_label, key="imp_tpl_kind"
+    )
+    st.dataframe(templates.guide(tkind, ctx.lang), hide_index=True, width="stretch")
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(
+        tr("imp.page.templates.csv"),
+        data=templates.csv_bytes(tkind),
+        file_name=f"templat-{tkind}.csv",
+        mime="text/csv",
+        key="dl_tpl_csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    c2.download_button(
+        tr("imp.page.templates.xlsx"),
+        data=lambda: templates.xlsx_bytes(tkind, ctx.lang),
+        file_name=f"templat-{tkind}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="dl_tpl_xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+    )

@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", type=int, default=1)
     p.add_argument("--seed", type=int, default=2022)
     p.add_argument("--if-empty", action="store_true", help="hanya bila basis data masih kosong")
+    p.add_argument("--replace", action="store_true", help="ganti juga data yang bukan demo")
+    p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("clear-demo", help="hapus data demo agar data nyata dapat diimpor")
     p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
 
     p = sub.add_parser("kpi", help="cetak indikator (bagian 4 spesifikasi)")
@@ -84,8 +88,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.if_empty and not db.is_empty(engine):
             print("Basis data sudah berisi data; demo tidak dimuat ulang.")
             return 0
-        summary = demo.seed(engine, scale=args.scale, seed=args.seed)
+        try:
+            summary = demo.seed(engine, scale=args.scale, seed=args.seed, replace=args.replace)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 2
         print(json.dumps(summary, ensure_ascii=False, default=str))
+        return 0
+
+    if args.command == "clear-demo":
+        from lib import demo
+
+        try:
+            summary = demo.clear(db.ensure_ready(url))
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        print(json.dumps(summary, ensure_ascii=False))
         return 0
 
     if args.command == "kpi":

@@ -204,6 +204,10 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
         conn.execute(insert(Meta).values(key=key, value=value))
 
 
+def delete_meta(conn: Connection, key: str) -> None:
+    conn.execute(Meta.__table__.delete().where(Meta.key == key))
+
+
 def bump_data_version(conn: Connection) -> None:
     """Mark the data as changed, so that dashboard caches keyed on the version are invalidated."""
     current = int(get_meta(conn, "data_version") or "0")
@@ -221,13 +225,23 @@ def is_demo(engine: Engine) -> bool:
 
 
 def data_as_of(engine: Engine) -> date | None:
-    """The data date: ``data_per`` metadata if set, else the latest date found in the records."""
-    from lib.models import Aid, TracerSurvey, TrainingClass
+    """The data date ("data per"): the ``data_per`` metadata when set (the demo sets it), else the
+    day of the latest import that wrote rows, else the latest date found in the records."""
+    from lib.models import Aid, ImportLog, TracerSurvey, TrainingClass
 
     with engine.connect() as conn:
         value = get_meta(conn, "data_per")
         if value:
             return date.fromisoformat(value)
+        imported = conn.execute(
+            select(func.max(ImportLog.finished_at)).where(ImportLog.rows_written > 0)
+        ).scalar()
+        if imported is not None:
+            return (
+                imported.date()
+                if hasattr(imported, "date")
+                else date.fromisoformat(str(imported)[:10])
+            )
         latest = [
             conn.execute(select(func.max(col))).scalar()
             for col in (TrainingClass.tanggal_mulai, TracerSurvey.tanggal_survei, Aid.tanggal)

@@ -26,7 +26,7 @@ class Indicator:
     key: str
     label: str
     label_en: str
-    unit: str  # orang, kelas, kursi, paket, persen, rupiah, catatan
+    unit: str  # orang, pendaftaran, kelas, kursi, paket, persen, rupiah, catatan
     level: str  # program, kelas, orang, hasil, bantuan
     definisi: str
     definition_en: str
@@ -140,8 +140,8 @@ def class_counts_stmt(f: Filters):
 def latest_outcome_subquery(f: Filters):
     """Per ``selesai`` person in scope: the status of their latest survey over all their enrolments.
 
-    Columns ``person_id``, ``status_kerja``, ``tanggal_survei``, ``rn`` (1 = latest; ties on the
-    date go to the survey recorded last).
+    Columns ``person_id``, ``status_kerja``, ``tanggal_survei``, ``survey_id`` (to join the survey's
+    other columns, e.g. income), ``rn`` (1 = latest; ties on the date go to the survey recorded last).
     """
     selesai = scope.scoped_enrolments(f, Enrolment.person_id).where(Enrolment.status == "selesai")
     return (
@@ -149,6 +149,7 @@ def latest_outcome_subquery(f: Filters):
             Enrolment.person_id,
             TracerSurvey.status_kerja,
             TracerSurvey.tanggal_survei,
+            TracerSurvey.id.label("survey_id"),
             func.row_number()
             .over(
                 partition_by=Enrolment.person_id,

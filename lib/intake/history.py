@@ -1,0 +1,83 @@
+"""Import history and quarantine for the ``/data`` page (NIK masked, newest first)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from lib import fmt
+from lib.i18n import t
+from lib.intake.report import IDENTITY_COLUMNS
+from lib.intake.schemas import SPECS
+from lib.models import ImportLog, Quarantine
+
+HISTORY_COLUMNS = (
+    "id", "waktu", "pengguna", "berkas", "jenis", "mode", "hasil",
+    "baris", "ditulis", "ditolak", "peringatan", "sha256",
+)  # fmt: skip
+
+
+def _label(column: str, lang: str) -> str:
+    return t(f"imp.hist.{column}", lang)
+
+
+def imports(engine: Engine, lang: str = "id", limit: int = 500) -> pd.DataFrame:
+    """The latest imports: who, when, file name and hash, mode, outcome and counts."""
+    L = ImportLog
+    stmt = (
+        select(
+            L.id, L.started_at, L.user, L.file_name, L.kind, L.mode, L.outcome,
+            L.rows_total, L.rows_written, L.rows_rejected, L.warnings, L.sha256,
+        )
+        .order_by(L.id.desc())
+        .limit(limit)
+    )  # fmt: skip
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    df = pd.DataFrame(rows, columns=list(HISTORY_COLUMNS))
+    df["sha256"] = df["sha256"].str[:12]
+    df["hasil"] = df["hasil"].map(lambda v: t(f"imp.hist.outcome.{v}", lang))
+    df["mode"] = df["mode"].map(lambda v: t(f"imp.hist.mode.{v}", lang))
+    return df.rename(columns={c: _label(c, lang) for c in HISTORY_COLUMNS})
+
+
+def quarantined_imports(engine: Engine) -> list[dict]:
+    """Imports that left rows in quarantine: id, file name, kind, time and number of rows."""
+    stmt = (
+        select(
+            ImportLog.id, ImportLog.file_name, ImportLog.kind, ImportLog.started_at,
+            func.count(Quarantine.id).label("n"),
+        )
+        .join(Quarantine, Quarantine.import_id == ImportLog.id)
+        .group_by(ImportLog.id, ImportLog.file_name, ImportLog.kind, ImportLog.started_at)
+        .order_by(ImportLog.id.desc())
+    )  # fmt: skip
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+def quarantine_rows(engine: Engine, import_id: int, lang: str = "id") -> pd.DataFrame:
+    """The rejected rows of one import: row number, the file's values (NIK masked), reasons."""
+    stmt = (
+        select(Quarantine.kind, Quarantine.row_number, Quarantine.data_json, Quarantine.reasons)
+        .where(Quarantine.import_id == import_id)
+        .order_by(Quarantine.row_number)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    if not rows:
+        return pd.DataFrame()
+    columns = list(SPECS[rows[0].kind].columns)
+    records = []
+    for _kind, number, data_json, reasons in rows:
+        data = json.loads(data_json)
+        rec = {_label("baris", lang): number, _label("alasan", lang): reasons}
+        for c in columns:
+            value = data.get(c) or ""
+            if c in IDENTITY_COLUMNS and value.isdigit():
+                value = fmt.mask_nik(value)
+            rec[c] = value
+        records.append(rec)
+    return pd.DataFrame(records)
