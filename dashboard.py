@@ -10,8 +10,7 @@ from lib.i18n import t
 
 st.set_page_config(page_title="Pantau", page_icon="📊", layout="wide")
 
-lang = st.query_params.get("lang", "id")
-lang = lang if lang in ("id", "en") else "id"
+lang = ui.current_lang()
 
 pages = {}
 for spec in nav.enabled_pages():
@@ -31,4 +30,4 @@ except ui.AppUnavailable as exc:
     st.error(str(exc), icon=":material/error:")
     st.stop()
 
-current.run()
+ui.run_page(current)

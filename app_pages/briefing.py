@@ -1,9 +1,106 @@
-"""Placeholder page (briefing)."""
+"""/briefing: presentation mode and the PDF/PPTX deck of the current filters (layout only).
+
+The deck comes from ``lib.briefing.slides.build`` (cached per data version, filters and language by
+``lib.briefing.cached``); the page shows one slide at a time as HTML (``lib.briefing.html``), with
+previous/next buttons (also the Left/Right keys), ``?slide=N`` in the URL, a presentation toggle
+(``?present=1``) that hides the sidebar and header, and PDF/PowerPoint downloads rendered when
+clicked.
+"""
 
 import streamlit as st
 
-from lib import ui
+from lib import briefing, ui
+from lib.briefing import cached, html
 
 ctx = ui.page_context()
-ui.header(ctx, "nav.briefing")
-st.info("Halaman ini sedang disiapkan.")
+SLIDE_KEY, PRESENT_KEY = "brief_slide", "brief_present"
+
+# URL -> state on the first run of the session (or when the link changed under us)
+url_slide = st.query_params.get("slide", "1")
+url_present = st.query_params.get("present") == "1"
+if st.session_state.get("_brief_url") != (url_slide, url_present):
+    st.session_state[SLIDE_KEY] = int(url_slide) - 1 if url_slide.isdigit() else 0
+    st.session_state[PRESENT_KEY] = url_present
+
+present = st.session_state.get(PRESENT_KEY, False)
+if present:
+    st.markdown(
+        """<style>
+        [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+        [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"]
+        { display: none !important; }
+        [data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 0.5rem; max-width: 100%; }
+        .pantau-slide { width: min(100%, calc((100vh - 6.5rem) * 16 / 9)) !important; }
+        </style>""",
+        unsafe_allow_html=True,
+    )
+else:
+    ui.header(ctx, "nav.briefing", ctx.t("brief.intro"))
+
+with st.spinner(ctx.t("brief.building")):
+    deck = cached.deck(ctx)
+total = len(deck.slides)
+index = min(max(st.session_state.get(SLIDE_KEY, 0), 0), total - 1)
+st.session_state[SLIDE_KEY] = index
+
+
+def _go(step: int) -> None:
+    st.session_state[SLIDE_KEY] = min(max(st.session_state[SLIDE_KEY] + step, 0), total - 1)
+
+
+def navigation(cols) -> None:
+    """Previous, the counter, next (also the Left/Right keys)."""
+    cols[0].button(
+        ctx.t("brief.prev"), key="brief_prev", on_click=_go, args=(-1,), disabled=index == 0,
+        icon=":material/chevron_left:", shortcut="Left", width="stretch",
+    )  # fmt: skip
+    cols[1].html(
+        f"<div style='text-align:center' class='brief-counter'>"
+        f"{ctx.t('brief.counter', n=index + 1, total=total)}</div>"
+    )
+    cols[2].button(
+        ctx.t("brief.next"), key="brief_next", on_click=_go, args=(1,), disabled=index >= total - 1,
+        icon=":material/chevron_right:", icon_position="right", shortcut="Right", width="stretch",
+    )  # fmt: skip
+
+
+def tools(cols) -> None:
+    """The PDF and PowerPoint downloads (rendered when clicked) and the presentation toggle."""
+    for col, suffix, label in (
+        (cols[0], ".pdf", "brief.download.pdf"),
+        (cols[1], ".pptx", "brief.download.pptx"),
+    ):
+        col.download_button(
+            ctx.t(label),
+            data=lambda suffix=suffix: briefing.render(deck, suffix),
+            file_name=deck.file_stem() + suffix,
+            mime=briefing.FORMATS[suffix],
+            key=f"brief_dl{suffix.replace('.', '_')}",
+            on_click="ignore",
+            icon=":material/download:",
+            width="stretch",
+        )
+    cols[2].toggle(ctx.t("brief.present"), key=PRESENT_KEY, help=ctx.t("brief.present.help"))
+
+
+slide = html.slide_html(deck, index)
+if present:  # the slide, then one row of controls (all within the screen's height)
+    st.html(slide)
+    row = st.columns([1.2, 1.4, 1.2, 1.6, 1.8, 1.9], vertical_alignment="center")
+    navigation(row[:3])
+    tools(row[3:])
+else:  # downloads where the page starts, navigation under the slide
+    tools(st.columns([1.4, 1.8, 2.2], vertical_alignment="center"))
+    st.html(slide)
+    navigation(st.columns([1, 1, 1], vertical_alignment="center"))
+
+# state -> URL (the filters are written by the shell; other parameters stay)
+st.query_params["slide"] = str(index + 1)
+if st.session_state.get(PRESENT_KEY):
+    st.query_params["present"] = "1"
+elif "present" in st.query_params:
+    del st.query_params["present"]
+st.session_state["_brief_url"] = (
+    st.query_params.get("slide", "1"),
+    st.query_params.get("present") == "1",
+)

@@ -1,9 +1,187 @@
-"""Placeholder page (hasil)."""
+"""/hasil Hasil Pasca Pelatihan: tracer outcomes, income, KUR pipeline, aid, and one funnel."""
 
 import streamlit as st
 
-from lib import ui
+from lib import cache, charts_hasil, outcomes, ui
+from lib.present import Col, Table, make_table
 
 ctx = ui.page_context()
-ui.header(ctx, "nav.hasil")
-st.info("Halaman ini sedang disiapkan.")
+lang = ctx.lang
+ui.header(ctx, "nav.hasil", ctx.t("hasil.intro"))
+v = cache.kpi(ctx)
+out = cache.call(outcomes.compute, ctx)
+
+
+def show_table(table: Table, name: str, key: str) -> None:
+    config = {
+        col: st.column_config.TextColumn(
+            col, help=table.help.get(col), alignment="right" if col in table.numeric else None
+        )
+        for col in table.display.columns
+    }
+    st.dataframe(table.display, hide_index=True, column_config=config, key=f"hasil_tbl_{key}")
+    ui.table_downloads(table.export, name, ctx, key)
+
+
+def show_chart(chart, name: str, key: str) -> None:
+    st.altair_chart(chart, width="stretch", key=f"hasil_chart_{key}")
+    ui.chart_png_download(chart, name, ctx, key)
+
+
+def status_label(key: str) -> str:
+    return ui.indicator_label(key, lang)
+
+
+# --- headline: latest tracer status ----------------------------------------------------------------
+st.subheader(ctx.t("hasil.h.status"))
+row1 = st.columns(4)
+for col, key in zip(row1, ("selesai", "bekerja", "wirausaha", "persen_penempatan"), strict=True):
+    ui.metric(col, key, v, ctx)
+row2 = st.columns(4)
+for col, key in zip(
+    row2, ("belum_bekerja", "melanjutkan_pendidikan", "tidak_terlacak", "kompeten"), strict=True
+):
+    ui.metric(col, key, v, ctx)
+
+# --- funnel ----------------------------------------------------------------------------------------
+st.subheader(ctx.t("hasil.h.funnel"))
+funnel = outcomes.funnel(v, out)
+show_chart(charts_hasil.funnel_chart(funnel, lang), "hasil-corong", "funnel")
+st.caption(ctx.t("hasil.def.funnel"))
+funnel_rows = funnel.assign(tahap=[ctx.t(f"hasil.funnel.{s}") for s in funnel["tahap"]])
+show_table(
+    make_table(
+        funnel_rows,
+        [
+            Col("tahap", ctx.t("hasil.col.tahap")),
+            Col("orang", ctx.t("hasil.col.orang"), "orang"),
+            Col("persen", ctx.t("hasil.col.persen"), "persen", ctx.t("hasil.def.funnel")),
+        ],
+        lang,
+    ),
+    "hasil-corong",
+    "funnel",
+)
+
+# --- breakdowns by package, cohort and months since completion ------------------------------------
+st.subheader(ctx.t("hasil.h.rincian"))
+if not v["selesai"]:
+    st.info(ctx.t("hasil.no_selesai"), icon=":material/info:")
+else:
+    tabs = st.tabs([ctx.t(f"hasil.tab.{by}") for by in ("paket", "tahun", "bulan")])
+    for tab, by in zip(tabs, ("paket", "tahun", "bulan"), strict=True):
+        with tab:
+            table = outcomes.status_table(out, by)
+            st.caption(ctx.t(f"hasil.def.{by}"))
+            show_chart(charts_hasil.status_chart(table, by, lang), f"hasil-{by}", f"status_{by}")
+            statuses = [s for s in outcomes.STATUSES if s in table.columns]
+            if by == "paket":
+                first = [
+                    Col("paket_kode", ctx.t("hasil.col.kode")),
+                    Col("paket", ctx.t("hasil.col.paket")),
+                ]
+            elif by == "tahun":
+                first = [Col("tahun", ctx.t("hasil.col.tahun"), "tahun")]
+            else:
+                table = table.assign(bulan=[ctx.t(f"hasil.bulan.{b}") for b in table["bulan"]])
+                first = [Col("bulan", ctx.t("hasil.col.bulan"), help=ctx.t("hasil.def.bulan"))]
+            total_label = ctx.t("hasil.col.surveyed") if by == "bulan" else status_label("selesai")
+            cols = [
+                *first,
+                Col("selesai", total_label, "orang", ui.indicator_help("selesai", lang)),
+                *[Col(s, status_label(s), "orang", ui.indicator_help(s, lang)) for s in statuses],
+                Col(
+                    "persen_penempatan",
+                    status_label("persen_penempatan"),
+                    "persen",
+                    ui.indicator_help("persen_penempatan", lang),
+                ),
+            ]
+            show_table(make_table(table, cols, lang), f"hasil-{by}", f"status_{by}")
+
+# --- income ----------------------------------------------------------------------------------------
+st.subheader(ctx.t("hasil.h.income"))
+st.caption(ctx.t("hasil.def.income"))
+if out.income.empty:
+    st.info(ctx.t("hasil.income.none"), icon=":material/info:")
+else:
+    chart_cols = st.columns(2)
+    for col, status in zip(chart_cols, outcomes.INCOME_STATUSES, strict=True):
+        with col:
+            if (out.income["status"] == status).any():
+                chart = charts_hasil.income_chart(
+                    out.income, status, lang, status_label(status), ctx.settings.ambang_sel_kecil
+                )
+                show_chart(chart, f"hasil-pendapatan-{status}", f"income_{status}")
+    st.caption(ctx.t("hasil.income.min_n", n=ctx.settings.ambang_sel_kecil))
+    income = out.income.assign(
+        status=[status_label(s) for s in out.income["status"]],
+        paket=[
+            p if k else ctx.t("hasil.income.semua")
+            for k, p in zip(out.income["paket_kode"], out.income["paket"], strict=True)
+        ],
+    )
+    show_table(
+        make_table(
+            income,
+            [
+                Col("status", ctx.t("hasil.col.status")),
+                Col("paket_kode", ctx.t("hasil.col.kode")),
+                Col("paket", ctx.t("hasil.col.paket")),
+                Col("n", ctx.t("hasil.col.n"), "orang", ctx.t("hasil.def.income")),
+                Col("sebelum", ctx.t("hasil.income.sebelum"), "rupiah", ctx.t("hasil.def.income")),
+                Col("sesudah", ctx.t("hasil.income.sesudah"), "rupiah", ctx.t("hasil.def.income")),
+            ],
+            lang,
+        ),
+        "hasil-pendapatan",
+        "income",
+    )
+
+# --- KUR pipeline ----------------------------------------------------------------------------------
+st.subheader(ctx.t("hasil.h.kur"))
+c1, c2 = st.columns(2)
+ui.metric(c1, "kur_disetujui", v, ctx)
+ui.metric(c2, "kur_nilai_rp", v, ctx)
+pipeline = outcomes.kur_pipeline(out.aid)
+show_chart(charts_hasil.kur_chart(pipeline, lang), "hasil-kur", "kur")
+st.caption(ctx.t("hasil.def.kur"))
+show_table(
+    make_table(
+        pipeline.assign(tahap=[ctx.t(f"hasil.kur.{s}") for s in pipeline["tahap"]]),
+        [
+            Col("tahap", ctx.t("hasil.col.tahap"), help=ctx.t("hasil.def.kur")),
+            Col("catatan", ctx.t("hasil.col.catatan"), "orang"),
+            Col("nilai_rp", ctx.t("hasil.col.nilai"), "rupiah"),
+        ],
+        lang,
+    ),
+    "hasil-kur",
+    "kur",
+)
+
+# --- equipment and dusun/RW capital aid ------------------------------------------------------------
+st.subheader(ctx.t("hasil.h.aid"))
+c1, c2 = st.columns(2)
+ui.metric(c1, "peralatan", v, ctx)
+ui.metric(c2, "modal_dusun_rw", v, ctx)
+aid = outcomes.aid_status_table(out.aid)
+st.caption(ctx.t("hasil.def.aid"))
+show_table(
+    make_table(
+        aid.assign(
+            jenis=[ctx.t(f"hasil.jenis.{j}") for j in aid["jenis"]],
+            status=[ctx.t(f"hasil.aid.{s}") for s in aid["status"]],
+        ),
+        [
+            Col("jenis", ctx.t("hasil.col.jenis")),
+            Col("status", ctx.t("hasil.col.status"), help=ctx.t("hasil.def.aid")),
+            Col("catatan", ctx.t("hasil.col.catatan"), "orang"),
+            Col("orang", ctx.t("hasil.col.orang"), "orang"),
+            Col("nilai_rp", ctx.t("hasil.col.nilai"), "rupiah"),
+        ],
+        lang,
+    ),
+    "hasil-bantuan",
+    "aid",
+)

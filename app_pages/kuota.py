@@ -1,9 +1,129 @@
-"""Placeholder page (kuota)."""
+"""/kuota Kuota & Kemajuan: cumulative progress against the plan, per year, per kecamatan,
+projection and the classes of 16 still needed."""
 
 import streamlit as st
 
-from lib import ui
+from lib import cache, charts, fmt, plan, queries, ui
 
 ctx = ui.page_context()
-ui.header(ctx, "nav.kuota")
-st.info("Halaman ini sedang disiapkan.")
+s = ctx.settings
+ui.header(ctx, "nav.kuota", ctx.t("kuota.intro"))
+v = cache.kpi(ctx)
+as_of = ui.as_of_or_today(ctx)
+out = plan.outlook(cache.programme_peserta(ctx), as_of, s)
+
+cols = st.columns(4)
+ui.metric(cols[0], "peserta", v, ctx)
+ui.metric(cols[1], "persen_kuota", v, ctx)
+cols[2].metric(
+    ctx.t("kuota.card.kursi"),
+    fmt.number(out.seats, lang=ctx.lang),
+    help=ui.measure_help("kelas_dibutuhkan", ctx.lang) + " " + ctx.t("plan.whole_programme"),
+    border=True,
+)
+cols[3].metric(
+    ctx.t("kuota.card.kelas", size=s.kapasitas_kelas),
+    fmt.number(out.classes, lang=ctx.lang),
+    help=ui.measure_help("kelas_dibutuhkan", ctx.lang) + " " + ctx.t("plan.whole_programme"),
+    border=True,
+)
+
+# --- cumulative against the plan -----------------------------------------------------------------
+st.subheader(ctx.t("kuota.h.kumulatif"))
+cum = cache.call(queries.cumulative, ctx)
+if cum.empty:
+    st.info(ctx.t("page.no_data"))
+else:
+    chart = charts.finish(
+        charts.cumulative_chart(cum, s.tanggal_mulai, s.tanggal_selesai, s.kuota, as_of, ctx.lang),
+        ctx.lang,
+        ctx.t("kuota.chart.kumulatif"),
+        ctx.description,
+    )
+    st.altair_chart(chart, width="stretch")
+    ui.chart_png_download(chart, "kumulatif", ctx, "kumulatif")
+st.markdown(plan.pace_sentence(out.pace, ctx.lang))
+if not ctx.filters.is_empty():
+    st.caption(ctx.t("plan.whole_programme"))
+
+# --- per year ------------------------------------------------------------------------------------
+st.subheader(ctx.t("kuota.h.tahun"))
+years = cache.call(queries.per_year, ctx)
+chart = charts.finish(
+    charts.per_year_chart(years, ctx.lang),
+    ctx.lang,
+    ctx.t("kuota.chart.tahun"),
+    ctx.description,
+)
+st.altair_chart(chart, width="stretch")
+ui.chart_png_download(chart, "per-tahun", ctx, "tahun")
+ui.show_table(
+    years,
+    ctx,
+    columns={
+        "tahun": ("kuota.col.tahun", "text"),
+        "kelas": ("paket.col.kelas", "int"),
+        "peserta": ("chart.series.peserta", "int"),
+        "selesai": ("chart.series.selesai", "int"),
+        "target": ("chart.target", "int"),
+        "persen_target": ("chart.of_target", "pct"),
+    },
+    name="per-tahun",
+    key="tahun",
+)
+st.caption(ctx.t("kuota.tahun.note"))
+
+# --- per kecamatan -------------------------------------------------------------------------------
+st.subheader(ctx.t("kuota.h.kecamatan"))
+villages = cache.call(queries.per_village, ctx, as_of)
+kec = queries.per_kecamatan(villages)
+ui.show_table(
+    kec,
+    ctx,
+    columns={
+        "nama": ("kuota.col.kecamatan", "text"),
+        "peserta": ("chart.series.peserta", "int"),
+        "persen_peserta": ("kuota.col.share", "pct"),
+        "warga_sasaran": ("kuota.col.sasaran", "int"),
+        "per_1000_sasaran": ("kuota.col.per_1000", "dec1"),
+    },
+    name="per-kecamatan",
+    key="kecamatan",
+    help={
+        "warga_sasaran": ui.measure_help("warga_sasaran", ctx.lang),
+        "per_1000_sasaran": ui.measure_help("per_1000_sasaran", ctx.lang),
+    },
+)
+chart = charts.finish(
+    charts.kecamatan_chart(kec, ctx.lang),
+    ctx.lang,
+    ctx.t("kuota.chart.kecamatan"),
+    ctx.description,
+)
+st.altair_chart(chart, width="stretch")
+ui.chart_png_download(chart, "per-kecamatan", ctx, "kecamatan")
+st.caption(
+    ctx.t(
+        "kuota.sasaran.note",
+        min=s.usia_produktif_min,
+        max=s.usia_produktif_max,
+        desil=s.desil_sasaran_max,
+        date=fmt.tanggal(as_of, ctx.lang),
+    )
+)
+ui.page_link(ctx, "peta", ctx.t("kuota.link.peta"))
+
+# --- projection and what is still needed ---------------------------------------------------------
+st.subheader(ctx.t("kuota.h.proyeksi"))
+c1, c2 = st.columns(2)
+c1.metric(
+    ui.measure_label("proyeksi", ctx.lang),
+    fmt.tanggal(out.projection.date, ctx.lang)
+    if out.projection.date
+    else ctx.t("kuota.proj.none" if not out.projection.reached else "plan.status.reached"),
+    help=ui.measure_help("proyeksi", ctx.lang),
+    border=True,
+)
+with c2:
+    st.markdown(plan.projection_sentence(out.projection, ctx.lang))
+    st.markdown(plan.needed_sentence(out.seats, out.classes, out.class_size, ctx.lang))

@@ -1,9 +1,104 @@
-"""Placeholder page (paket)."""
+"""/paket Paket Pelatihan: every package with its classes, fill, completion, competence and
+placement; fill-rate chart; package × year heat map; packages never opened."""
 
 import streamlit as st
 
-from lib import ui
+from lib import cache, charts, queries, ui
 
 ctx = ui.page_context()
-ui.header(ctx, "nav.paket")
-st.info("Halaman ini sedang disiapkan.")
+ui.header(ctx, "nav.paket", ctx.t("paket.intro"))
+v = cache.kpi(ctx)
+pk = cache.call(queries.packages, ctx)
+
+cols = st.columns(4)
+cols[0].metric(
+    ui.indicator_label("paket_berjalan", ctx.lang),
+    ctx.t(
+        "ringkasan.of_total",
+        n=ui.format_value("paket", v["paket_berjalan"], ctx.lang),
+        total=ui.format_value("paket", v["paket_total"], ctx.lang),
+    ),
+    help=ui.indicator_help("paket_berjalan", ctx.lang),
+    border=True,
+)
+ui.metric(cols[1], "kelas", v, ctx)
+ui.metric(cols[2], "kursi", v, ctx)
+ui.metric(cols[3], "persen_keterisian", v, ctx)
+
+# --- all packages --------------------------------------------------------------------------------
+st.subheader(ctx.t("paket.h.tabel", n=len(pk)))
+st.caption(ctx.t("paket.tabel.note"))
+ui.show_table(
+    pk,
+    ctx,
+    columns={
+        "kode": ("paket.col.kode", "text"),
+        "nama": ("paket.col.paket", "text"),
+        "kejuruan": ("filter.kejuruan", "text"),
+        "kelas": ("paket.col.kelas", "int"),
+        "kursi": ("paket.col.kursi", "int"),
+        "terisi": ("paket.col.terisi", "int"),
+        "persen_keterisian": ("paket.col.isi", "pct"),
+        "peserta": ("chart.series.peserta", "int"),
+        "persen_selesai": ("paket.col.selesai", "pct"),
+        "persen_kompeten": ("paket.col.kompeten", "pct"),
+        "persen_penempatan": ("paket.col.penempatan", "pct"),
+    },
+    name="paket",
+    key="paket",
+    help={
+        "kelas": ui.indicator_help("kelas", ctx.lang),
+        "kursi": ui.indicator_help("kursi", ctx.lang),
+        "terisi": ui.indicator_help("terisi", ctx.lang),
+        "persen_keterisian": ui.indicator_help("persen_keterisian", ctx.lang),
+        "peserta": ui.indicator_help("peserta", ctx.lang),
+        "persen_selesai": ui.measure_help("persen_selesai", ctx.lang),
+        "persen_kompeten": ui.measure_help("persen_kompeten", ctx.lang),
+        "persen_penempatan": ui.indicator_help("persen_penempatan", ctx.lang),
+    },
+    height=520,
+    pin=("kode", "nama"),
+)
+
+st.subheader(ctx.t("paket.h.isi"))
+if pk["kelas"].sum() == 0:
+    st.info(ctx.t("page.no_data"))
+else:
+    chart = charts.finish(
+        charts.fill_rate_chart(pk, ctx.lang), ctx.lang, ctx.t("paket.h.isi"), ctx.description
+    )
+    st.altair_chart(chart, width="stretch")
+    ui.chart_png_download(chart, "keterisian-paket", ctx, "isi")
+
+st.subheader(ctx.t("paket.h.heatmap"))
+py = cache.call(queries.package_year, ctx)
+if py.empty:
+    st.info(ctx.t("page.no_data"))
+else:
+    chart = charts.finish(
+        charts.package_year_heatmap(py, pk, ctx.lang),
+        ctx.lang,
+        ctx.t("paket.h.heatmap"),
+        ctx.description,
+    )
+    st.altair_chart(chart, width="stretch")
+    ui.chart_png_download(chart, "paket-tahun", ctx, "heatmap")
+
+# --- never opened --------------------------------------------------------------------------------
+never = pk[pk["kelas"] == 0]
+st.subheader(ctx.t("paket.h.belum", n=len(never)))
+if never.empty:
+    st.success(ctx.t("paket.belum.none"), icon=":material/check_circle:")
+else:
+    st.caption(ctx.t("paket.belum.note"))
+    ui.show_table(
+        never,
+        ctx,
+        columns={
+            "kode": ("paket.col.kode", "text"),
+            "nama": ("paket.col.paket", "text"),
+            "kejuruan": ("filter.kejuruan", "text"),
+        },
+        name="paket-belum-dibuka",
+        key="belum",
+    )

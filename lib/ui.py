@@ -21,7 +21,13 @@ from lib.filters import PARAMS, Filters, Reference, describe, load_reference, pa
 from lib.i18n import t
 
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
+LANG_KEY = "f_lang"  # the language widget (?lang=en)
 CTX_KEY = "_pantau_ctx"
+LAST_PARAMS_KEY = "_pantau_last_params"  # the filters of the last run, as URL parameters
+LAST_LANG_KEY = "_pantau_last_lang"
+NOTICES_KEY = "_pantau_notices"
+LANGS = ("id", "en")
+LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,8 @@ class PageContext:
 
     @property
     def description(self) -> str:
-        return describe(self.filters, self.ref)
+        """The active filters in words, in the UI language (Indonesian: ``filters.describe``)."""
+        return describe_filters(self.filters, self.ref, self.lang)
 
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
@@ -51,9 +58,14 @@ class AppUnavailable(Exception):
 
 @st.cache_resource(show_spinner=False)
 def _bootstrap(url: str) -> bool:
-    """First start: create the schema, and load the demo into an empty database (spec 7)."""
+    """First start (spec 7): a database without Pantau's schema gets the schema and the demo.
+
+    A database that has the schema but no data is left alone (it may be a production database
+    waiting for its first import); the page then says plainly that it is empty.
+    """
+    fresh = db.current_revision(db.get_engine(url)) is None
     engine = db.ensure_ready(url)
-    if db.is_empty(engine):
+    if fresh:
         from lib import demo
 
         with st.spinner("Menyiapkan basis data demo untuk pertama kali…"):
@@ -67,9 +79,16 @@ def _meta(url: str, version: str) -> tuple[bool, date | None, bool]:
     return db.is_demo(engine), db.data_as_of(engine), db.is_empty(engine)
 
 
-def _lang() -> str:
+def current_lang() -> str:
+    """The UI language: the language widget's value in this session, else ``?lang=``, else "id".
+
+    Called by the entrypoint before the navigation is built (page titles are translated).
+    """
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen in LANGS:
+        return chosen
     lang = st.query_params.get("lang", "id")
-    return lang if lang in ("id", "en") else "id"
+    return lang if lang in LANGS else "id"
 
 
 def build_context() -> PageContext:
@@ -78,7 +97,7 @@ def build_context() -> PageContext:
     Raises :class:`AppUnavailable` with an Indonesian message when the database is unusable.
     """
     url = config.database_url()
-    lang = _lang()
+    lang = current_lang()
     try:
         _bootstrap(url)
         engine = db.get_engine(url)
@@ -91,8 +110,15 @@ def build_context() -> PageContext:
     if empty:
         raise AppUnavailable(t("error.empty", lang))
     filters, notices = _sidebar_filters(ref, lang)
-    for notice in notices:
-        st.warning(notice, icon=":material/info:")
+    lang = _language_selector(lang)
+    write_url(filters, lang)
+    # Notices about dropped URL values stay until the user changes the filters.
+    if notices:
+        st.session_state[NOTICES_KEY] = (filters.to_params(), notices)
+    kept_for, kept = st.session_state.get(NOTICES_KEY, ({}, []))
+    if kept and kept_for == filters.to_params():
+        for notice in kept:
+            st.warning(notice, icon=":material/info:")
     ctx = PageContext(url, version, filters, ref, lang, config.settings(), as_of, demo)
     st.session_state[CTX_KEY] = ctx
     return ctx
@@ -106,19 +132,42 @@ def page_context() -> PageContext:
 # --- filters <-> URL ------------------------------------------------------------------------------
 
 
+def _url_params() -> dict[str, str]:
+    return {k: st.query_params.get(k) for k in PARAMS if st.query_params.get(k)}
+
+
 def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
-    """The filter widgets, seeded from ``st.query_params`` on a session's first run (or when the
-    URL changed under us), written back to the URL on every run (non-default values only)."""
+    """The filter widgets, kept in step with the URL (spec section 5).
+
+    The session holds the filters; the URL mirrors them.
+
+    * First run of a session (a link was opened, the page reloaded): the URL's filters fill the
+      widgets; unknown or malformed values are dropped with a notice.
+    * Later runs: the widgets hold the state. The URL overrides it only when it carries a filter
+      value different from the one last written (a link that sets a filter). A URL that lacks
+      filters is not a removal: Streamlit's page navigation drops the query string, and reruns may
+      carry an outdated one, so missing values are written back instead.
+    * After a language switch the widgets are refilled from the last filters (a multiselect keeps
+      its state by option label, and the gender labels change with the language).
+    """
     notices: list[str] = []
-    url_params = {k: st.query_params.get(k) for k in PARAMS if st.query_params.get(k)}
-    url_filters, url_notices = parse(url_params, ref)
-    last = st.session_state.get("_pantau_last_params")
-    if last is None or last != url_filters.to_params():
-        # First run of a session, or the URL was changed from outside (e.g. a link was followed):
-        # the URL wins.
-        notices.extend(url_notices)
+    raw = _url_params()
+    last = st.session_state.get(LAST_PARAMS_KEY)
+    seed: Filters | None = None
+    if last is None:
+        seed, url_notices = parse(raw, ref)
+        notices.extend(_localised_notices(raw, seed, url_notices, ref, lang))
+    elif any(raw[k] != last.get(k) for k in raw):
+        url_filters, url_notices = parse({**last, **raw}, ref)
+        if url_filters.to_params() != last:
+            seed = url_filters
+            notices.extend(_localised_notices(raw, url_filters, url_notices, ref, lang))
+    if seed is None and st.session_state.get(LAST_LANG_KEY, lang) != lang:
+        seed, _ = parse(last or {}, ref)
+    if seed is not None:
         for name in PARAMS:
-            st.session_state[FILTER_KEY.format(name)] = list(getattr(url_filters, name))
+            st.session_state[FILTER_KEY.format(name)] = list(getattr(seed, name))
+    st.session_state[LAST_LANG_KEY] = lang
 
     sb = st.sidebar
     sb.header(t("filter.header", lang))
@@ -176,12 +225,44 @@ def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
         key="f_jk",
         placeholder=t("filter.all", lang),
     )
-    sb.button(t("filter.reset", lang), on_click=_reset_filters, icon=":material/restart_alt:")
+    sb.button(
+        t("filter.reset", lang),
+        on_click=_reset_filters,
+        icon=":material/restart_alt:",
+        key="f_reset",
+    )
 
-    raw = {name: st.session_state.get(FILTER_KEY.format(name)) or [] for name in PARAMS}
-    filters, _ = parse({k: [str(v) for v in vals] for k, vals in raw.items() if vals}, ref)
-    write_filters_to_url(filters)
+    values = {name: st.session_state.get(FILTER_KEY.format(name)) or [] for name in PARAMS}
+    filters, _ = parse({k: [str(v) for v in vals] for k, vals in values.items() if vals}, ref)
+    st.session_state[LAST_PARAMS_KEY] = filters.to_params()
     return filters, notices
+
+
+def _localised_notices(
+    raw: dict[str, str], parsed: Filters, notices: list[str], ref: Reference, lang: str
+) -> list[str]:
+    """``parse`` words its notices in Indonesian; in English, say the same per dropped value."""
+    if lang == "id" or not notices:
+        return notices
+    out = []
+    for name in PARAMS:
+        kept = {str(v) for v in getattr(parsed, name)}
+        for value in (v.strip() for v in raw.get(name, "").split(",")):
+            if value and value not in kept and _normalised(name, value) not in kept:
+                out.append(t("filter.notice", lang, name=t(f"filter.{name}", lang), value=value))
+    return out or notices
+
+
+def _normalised(name: str, value: str) -> str:
+    from lib.filters import normalise_kecamatan_code, normalise_village_code
+
+    if name == "desa":
+        return normalise_village_code(value)
+    if name == "kecamatan":
+        return normalise_kecamatan_code(value)
+    if name == "jk":
+        return value.upper()
+    return value
 
 
 def _reset_filters() -> None:
@@ -189,22 +270,59 @@ def _reset_filters() -> None:
         st.session_state[FILTER_KEY.format(name)] = []
 
 
-def write_filters_to_url(filters: Filters) -> None:
-    """Make the URL carry exactly the non-empty filters (other parameters, e.g. ``lang``, stay)."""
-    wanted = filters.to_params()
-    for name in PARAMS:
-        if name in wanted:
-            if st.query_params.get(name) != wanted[name]:
-                st.query_params[name] = wanted[name]
-        elif name in st.query_params:
-            del st.query_params[name]
-    st.session_state["_pantau_last_params"] = wanted
+def _language_selector(lang: str) -> str:
+    """Bahasa Indonesia / English, kept in ``?lang=`` (written only when not Indonesian)."""
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = lang
+    st.sidebar.divider()
+    chosen = st.sidebar.radio(
+        "Bahasa / Language",
+        options=list(LANGS),
+        format_func=LANG_NAMES.get,
+        key=LANG_KEY,
+        horizontal=True,
+    )
+    return chosen
+
+
+def write_url(filters: Filters, lang: str) -> None:
+    """Make the URL carry exactly the non-empty filters and ``lang`` (when not Indonesian).
+
+    Other parameters (a page's own) are kept. The whole query string is sent on every run: the
+    server's view of the URL can be outdated (see :func:`_sidebar_filters`), and one small message
+    per run is cheaper than a browser URL that disagrees with the page.
+    """
+    wanted = dict(filters.to_params())
+    if lang != "id":
+        wanted["lang"] = lang
+    keep = {k: st.query_params.get_all(k) for k in st.query_params if k not in (*PARAMS, "lang")}
+    st.query_params.from_dict({**keep, **wanted})
 
 
 def set_filter(name: str, values: list[str] | tuple[str, ...]) -> None:
     """Change one filter from a page (e.g. a village chosen on the map) and rerun."""
     st.session_state[FILTER_KEY.format(name)] = list(values)
     st.rerun()
+
+
+def describe_filters(filters: Filters, ref: Reference, lang: str = "id") -> str:
+    """``filters.describe`` in Indonesian; the same parts in English for ``lang="en"``."""
+    if lang == "id":
+        return describe(filters, ref)
+    parts = []
+    if filters.kecamatan:
+        parts.append("District " + ", ".join(ref.kecamatan[k] for k in filters.kecamatan))
+    if filters.desa:
+        parts.append("Village " + ", ".join(ref.villages[d][0] for d in filters.desa))
+    if filters.tahun:
+        parts.append("Year " + ", ".join(str(y) for y in filters.tahun))
+    if filters.kejuruan:
+        parts.append("Trade " + ", ".join(filters.kejuruan))
+    if filters.paket:
+        parts.append("Package " + ", ".join(ref.packages[p][0] for p in filters.paket))
+    if filters.jk:
+        parts.append(" and ".join(t(f"filter.jk.{j}", lang) for j in filters.jk))
+    return " · ".join(parts) if parts else t("filter.none", lang)
 
 
 # --- page furniture ------------------------------------------------------------------------------
@@ -271,3 +389,156 @@ def run_guarded(body: Callable[[], None], lang: str = "id") -> None:
         body()
     except AppUnavailable as exc:
         st.error(str(exc), icon=":material/error:")
+
+
+def run_page(page) -> None:
+    """Run the current page; a database failure mid-page becomes the plain message of spec 7."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        page.run()
+    except SQLAlchemyError as exc:
+        st.error(t("error.db", current_lang(), detail=type(exc).__name__), icon=":material/error:")
+
+
+# --- indicators on cards -------------------------------------------------------------------------
+
+
+def format_value(unit: str, value, lang: str = "id") -> str:
+    """An indicator value as shown on a card: ``14,4%``, ``Rp3,4 M``, ``1.368``; ``–`` for null."""
+    if unit == "persen":
+        return fmt.pct(value, lang)
+    if unit == "rupiah":
+        return fmt.rupiah_compact(value, lang)
+    return fmt.number(value, lang=lang)
+
+
+def indicator_label(key: str, lang: str = "id") -> str:
+    from lib.indicators import BY_KEY
+
+    ind = BY_KEY[key]
+    return ind.label if lang == "id" else ind.label_en
+
+
+def indicator_help(key: str, lang: str = "id") -> str:
+    """The definition of an indicator (``lib.indicators.DEFINITIONS``) in the UI language."""
+    from lib.indicators import BY_KEY
+
+    ind = BY_KEY[key]
+    return ind.definisi if lang == "id" else ind.definition_en
+
+
+def measure_help(key: str, lang: str = "id") -> str:
+    """The definition of a page measure (``lib.queries.PAGE_DEFINITIONS``)."""
+    from lib.queries import PAGE_BY_KEY
+
+    m = PAGE_BY_KEY[key]
+    return m.definisi if lang == "id" else m.definition_en
+
+
+def measure_label(key: str, lang: str = "id") -> str:
+    from lib.queries import PAGE_BY_KEY
+
+    m = PAGE_BY_KEY[key]
+    return m.label if lang == "id" else m.label_en
+
+
+def metric(
+    container,
+    key: str,
+    values: dict,
+    ctx: PageContext,
+    *,
+    label: str | None = None,
+    delta: str | None = None,
+    delta_color: str = "normal",
+) -> None:
+    """``st.metric`` for indicator ``key`` of ``values`` with its definition as help text."""
+    from lib.indicators import BY_KEY
+
+    container.metric(
+        label or indicator_label(key, ctx.lang),
+        format_value(BY_KEY[key].unit, values[key], ctx.lang),
+        delta=delta,
+        delta_color=delta_color,
+        help=indicator_help(key, ctx.lang),
+        border=True,
+    )
+
+
+def page_link(ctx: PageContext, key: str, label: str | None = None) -> None:
+    """A link to page ``key`` of ``lib.nav`` that carries the current filters and language."""
+    from lib import nav
+
+    spec = next(p for p in nav.PAGES if p.key == key)
+    params = dict(ctx.filters.to_params())
+    if ctx.lang != "id":
+        params["lang"] = ctx.lang
+    st.page_link(
+        f"app_pages/{spec.file}",
+        label=label or ctx.t(f"nav.{key}"),
+        icon=spec.icon,
+        query_params=params,
+    )
+
+
+def as_of_or_today(ctx: PageContext) -> date:
+    """The data date, or today when the data carries no date at all."""
+    return ctx.data_as_of or date.today()
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+_FORMATTERS: dict[str, Callable] = {
+    "text": lambda v, lang: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v),
+    "int": lambda v, lang: fmt.number(None if pd.isna(v) else v, lang=lang),
+    "dec1": lambda v, lang: fmt.number(None if pd.isna(v) else v, 1, lang),
+    "pct": lambda v, lang: fmt.pct(None if pd.isna(v) else v, lang),
+    "rupiah": lambda v, lang: fmt.rupiah(None if pd.isna(v) else v, lang),
+}
+
+
+def show_table(
+    df: pd.DataFrame,
+    ctx: PageContext,
+    *,
+    columns: dict[str, tuple[str, str]],
+    name: str,
+    key: str,
+    help: dict[str, str] | None = None,
+    height: int | str = "auto",
+    pin: tuple[str, ...] = (),
+) -> None:
+    """A sortable table with Indonesian number formats, plus CSV/XLSX downloads.
+
+    ``columns`` maps a column of ``df`` to ``(i18n key of its header, kind)`` with kind one of
+    ``text``, ``int``, ``dec1``, ``pct``, ``rupiah``. The grid shows the formatted text but sorts
+    on the underlying numbers; the downloads carry the raw values under the same headers.
+    ``pin`` names columns that stay in view when the grid scrolls sideways.
+    """
+    labels = {col: ctx.t(label_key) for col, (label_key, _) in columns.items()}
+    view = df[list(columns)].rename(columns=labels)
+    for col, (_, kind) in columns.items():
+        if kind != "text":  # None → NaN, so that the grid sorts numbers and shows "–"
+            view[labels[col]] = pd.to_numeric(view[labels[col]], errors="coerce")
+    formatters = {
+        labels[col]: (lambda v, f=_FORMATTERS[kind]: f(v, ctx.lang))
+        for col, (_, kind) in columns.items()
+    }
+    config = {
+        labels[col]: st.column_config.Column(
+            help=(help or {}).get(col),
+            width="small" if kind != "text" else None,
+            pinned=True if col in pin else None,
+        )
+        for col, (_, kind) in columns.items()
+    }
+    st.dataframe(
+        view.style.format(formatters, na_rep=fmt.DASH),
+        hide_index=True,
+        column_config=config,
+        placeholder=fmt.DASH,
+        height=height,
+        key=f"tbl_{key}",
+    )
+    table_downloads(view, name, ctx, key)

@@ -33,7 +33,15 @@ TEXT = {
         "id": "Seluruh kabupaten, semua tahun dan paket",
         "en": "Whole regency, all years and packages",
     },
+    "filter.notice": {
+        "id": "Filter {name} “{value}” tidak dikenal dan diabaikan.",
+        "en": "Filter {name} “{value}” is not known and was ignored.",
+    },
     "lang.label": {"id": "Bahasa", "en": "Language"},
+    "page.no_data": {
+        "id": "Belum ada data untuk filter ini.",
+        "en": "No data for these filters yet.",
+    },
     "data.as_of": {"id": "Data per {date}", "en": "Data as of {date}"},
     "demo.banner": {
         "id": "DATA DEMO: semua angka di dasbor ini adalah data sintetis untuk uji coba, bukan data "

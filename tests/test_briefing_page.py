@@ -1,0 +1,124 @@
+"""/briefing page: the slide of the URL, navigation, presentation mode and downloads.
+
+AppTest runs the real entrypoint on the demo database; one browser test checks what AppTest
+cannot: the sidebar really disappears, the Right key turns the slide and the PDF downloads.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from streamlit.testing.v1 import AppTest
+
+from lib import db
+from lib.briefing import slides
+from lib.filters import Filters
+
+ROOT = Path(__file__).resolve().parent.parent
+SCOPE = {"kecamatan": "73.03.01", "tahun": "2024"}
+
+
+@pytest.fixture
+def open_briefing(demo_db_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_db_url)
+
+    def run(**params: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        at.switch_page("app_pages/briefing.py").run()
+        assert not at.exception, at.exception
+        return at
+
+    return run
+
+
+def slide_html(at: AppTest) -> str:
+    bodies = [e.proto.body for e in at.get("html") if "pantau-slide" in e.proto.body]
+    assert len(bodies) == 1
+    return bodies[0]
+
+
+def counter(at: AppTest) -> str:
+    return next(e.proto.body for e in at.get("html") if "brief-counter" in e.proto.body)
+
+
+def test_the_url_chooses_the_slide_and_the_filters(open_briefing, demo_db_url):
+    at = open_briefing(**SCOPE, slide="2")
+    body = slide_html(at)
+    assert 'data-slide="kuota"' in body and "Capaian kuota" in body
+    assert "Filter aktif: Kecamatan Bissappu · Tahun 2024" in body
+    assert "Data per 31 Januari 2025" in body
+    assert "data:image/png;base64," in body
+    deck = slides.build(
+        db.get_engine(demo_db_url), Filters(kecamatan=("73.03.01",), tahun=(2024,)),
+        with_images=False,
+    )  # fmt: skip
+    for sentence in deck.slides[1].sentences:
+        assert escape(sentence) in body.replace("\u00a0", " ")
+    assert "Slide 2 dari 8" in counter(at)
+    assert at.title[0].value == "Briefing"  # not in presentation mode: the page header is shown
+
+
+def test_previous_and_next(open_briefing):
+    at = open_briefing(**SCOPE)
+    assert at.button(key="brief_prev").disabled
+    at.button(key="brief_next").click().run()
+    assert at.query_params["slide"] == "2" and 'data-slide="kuota"' in slide_html(at)
+    at.button(key="brief_next").click().run()
+    assert at.query_params["slide"] == "3" and 'data-slide="laju"' in slide_html(at)
+    at.button(key="brief_prev").click().run()
+    assert at.query_params["slide"] == "2"
+    assert at.query_params["kecamatan"] == "73.03.01"  # the filters stay in the URL
+
+
+def test_a_slide_number_past_the_end_shows_the_last(open_briefing):
+    at = open_briefing(**SCOPE, slide="99")
+    assert 'data-slide="peringatan"' in slide_html(at)
+    assert at.button(key="brief_next").disabled
+    assert at.query_params["slide"] == "8"
+
+
+def test_presentation_mode_hides_the_chrome_and_is_a_link(open_briefing):
+    at = open_briefing(**SCOPE, slide="3")
+    at.toggle(key="brief_present").set_value(True).run()
+    assert at.query_params["present"] == "1"
+    assert any('[data-testid="stSidebar"]' in m.value for m in at.markdown)
+    assert len(at.title) == 0
+    at.toggle(key="brief_present").set_value(False).run()
+    assert "present" not in at.query_params and at.title[0].value == "Briefing"
+    linked = open_briefing(**SCOPE, slide="3", present="1")
+    assert linked.toggle(key="brief_present").value is True and len(linked.title) == 0
+
+
+def test_download_buttons_and_english(open_briefing):
+    at = open_briefing(**SCOPE)
+    labels = [e.proto.label for e in at.get("download_button")]
+    assert labels == ["Unduh PDF", "Unduh PowerPoint"]
+    english = open_briefing(**SCOPE, lang="en")
+    assert "Slide 1 of 8" in counter(english)
+    assert "Data as of January 31, 2025" in slide_html(english)
+
+
+@pytest.mark.browser
+def test_projector_view_in_the_browser(app_server, page):
+    page.set_viewport_size({"width": 1280, "height": 760})
+    page.goto(f"{app_server}/briefing?kecamatan=73.03.01&tahun=2024&slide=2&present=1")
+    expect(page.locator("section.pantau-slide[data-slide='kuota']")).to_be_visible(timeout=90_000)
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    box = page.locator("section.pantau-slide").bounding_box()
+    assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.02)
+    assert box["y"] + box["height"] <= 760
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("section.pantau-slide[data-slide='laju']")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]slide=3"))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Unduh PDF").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".pdf")
+    assert Path(download.path()).read_bytes()[:5] == b"%PDF-"

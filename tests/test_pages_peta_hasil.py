@@ -1,0 +1,190 @@
+"""/peta and /hasil through AppTest on the scale-1 demo: figures equal the kpi, the map's layers,
+the village table's scope, caching, and no NIK on screen. One browser test clicks a village."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from sqlalchemy import event
+from streamlit.testing.v1 import AppTest
+
+from lib import cache, db, indicators, ui
+from lib.filters import Filters
+from tests.conftest import ROOT, SHARED_BOUNDARIES
+
+NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")  # not the decimals of a float
+TINGGI = "73.03.04"  # Tompo Bulu: 10 villages
+FILTER_SETS = (
+    {},
+    {"kecamatan": [TINGGI]},
+    {"tahun": [2023], "jk": ["P"]},
+    {"kejuruan": ["Garmen"], "kecamatan": ["73.03.02"]},
+)
+
+
+def open_page(url: str, monkeypatch, page: str, boundaries: str = "", before=None) -> AppTest:
+    """AppTest of the dashboard on ``url``, switched to ``page`` (``before()`` runs in between)."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("PANTAU_BOUNDARIES", boundaries)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.run()
+    if before:
+        before()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def set_filters(at: AppTest, values: dict) -> None:
+    for name in ("tahun", "kecamatan", "desa", "paket", "kejuruan", "jk"):
+        at.multiselect(key=f"f_{name}").set_value(values.get(name, []))
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+
+
+def all_text(at: AppTest) -> str:
+    """Everything the page sends: element protos, tables and chart datasets decoded from Arrow
+    (their raw bytes would glue unrelated digits together)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    out = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        kind = getattr(node, "type", None)
+        if kind == "dataframe":
+            out.append(node.value.to_csv())
+        elif kind == "vega_lite_chart":
+            out.append(proto.spec)
+            out.extend(
+                convert_arrow_bytes_to_pandas_df(d.data.data).to_csv() for d in proto.datasets
+            )
+        elif proto is not None:
+            out.append(str(proto))
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for child in children.values():
+                walk(child)
+
+    walk(at._tree)
+    return "\n".join(out)
+
+
+def filters_of(values: dict) -> Filters:
+    return Filters(**{k: tuple(v) for k, v in values.items()})
+
+
+def test_hasil_metrics_equal_the_kpi(demo_db_url, monkeypatch):
+    at = open_page(demo_db_url, monkeypatch, "hasil")
+    engine = db.get_engine(demo_db_url)
+    for values in FILTER_SETS:
+        set_filters(at, values)
+        kpi = indicators.compute(engine, filters_of(values))
+        shown = {m.label: m.value for m in at.metric}
+        keys = (
+            "selesai", "bekerja", "wirausaha", "persen_penempatan", "belum_bekerja",
+            "melanjutkan_pendidikan", "tidak_terlacak", "kompeten", "kur_disetujui",
+            "kur_nilai_rp", "peralatan", "modal_dusun_rw",
+        )  # fmt: skip
+        for key in keys:
+            expected = ui.format_value(indicators.BY_KEY[key].unit, kpi[key])
+            assert shown[ui.indicator_label(key)] == expected, (values, key)
+        # The funnel table repeats selesai and bekerja + wirausaha.
+        funnel = at.dataframe[0].value
+        orang = dict(zip(funnel.iloc[:, 0], funnel.iloc[:, 1], strict=True))
+        assert orang["Selesai"] == ui.format_value("orang", kpi["selesai"])
+        placed = kpi["bekerja"] + kpi["wirausaha"]
+        assert orang["Bekerja atau wirausaha"] == ui.format_value("orang", placed)
+        assert not NIK_LIKE.search(all_text(at))
+
+
+def test_peta_circles_table_scope_and_metrics(demo_db_url, monkeypatch):
+    at = open_page(demo_db_url, monkeypatch, "peta")
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    types = {layer["id"]: layer["@@type"] for layer in deck["layers"]}
+    assert types["desa"] == "ScatterplotLayer" and "GeoJsonLayer" not in types.values()
+    assert "mapStyle" not in deck or not str(deck.get("mapStyle", "")).startswith("http")
+    village_table = at.dataframe[-1].value
+    assert len(village_table) == 67
+    kpi = indicators.compute(db.get_engine(demo_db_url), Filters())
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Peserta"] == ui.format_value("orang", kpi["peserta"])
+    assert cards["Tingkat penempatan"] == ui.format_value("persen", kpi["persen_penempatan"])
+    assert not NIK_LIKE.search(all_text(at))
+
+    set_filters(at, {"kecamatan": [TINGGI]})
+    village_table = at.dataframe[-1].value
+    assert len(village_table) == 10 and set(village_table["Kecamatan"]) == {"Tompo Bulu"}
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layer = next(x for x in deck["layers"] if x["id"] == "desa")
+    assert len(layer["data"]) == 10
+    assert deck["initialViewState"]["zoom"] > at.session_state[ui.CTX_KEY].settings.peta_zoom
+
+    at.radio(key="peta_metric").set_value("cakupan").run()
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layer = next(x for x in deck["layers"] if x["id"] == "desa")
+    assert all(r["metrik"] == "Cakupan" and r["nilai"].endswith("%") for r in layer["data"])
+
+
+@pytest.mark.skipif(not SHARED_BOUNDARIES.exists(), reason="shared boundary file not present")
+def test_peta_choropleth_with_the_shared_boundaries(demo_db_url, monkeypatch):
+    at = open_page(demo_db_url, monkeypatch, "peta", boundaries=str(SHARED_BOUNDARIES))
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layer = next(x for x in deck["layers"] if x["id"] == "desa")
+    assert layer["@@type"] == "GeoJsonLayer"
+    assert len(layer["data"]["features"]) == 67
+    assert "desa_titik" not in {x["id"] for x in deck["layers"]}  # every village has a polygon
+    assert any("villages.geojson" in c.value for c in at.caption)
+
+
+def test_warm_rerun_queries_nothing_and_cold_runs_each_query_once(demo_db_url, monkeypatch):
+    engine = db.get_engine(demo_db_url)
+    seen: list[tuple] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if (
+            "tracer_survey" in statement
+            or "FROM aid" in statement
+            or "person.tanggal_lahir" in statement
+        ):
+            seen.append((statement, str(parameters)))
+
+    cache.clear()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        for page in ("hasil", "peta"):
+            at = open_page(demo_db_url, monkeypatch, page, before=seen.clear)
+            twice = [s for s, n in Counter(seen).items() if n > 1]
+            assert seen and not twice, twice[:1]
+            seen.clear()
+            at.run()
+            assert seen == []
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.mark.browser
+def test_choosing_a_village_in_the_table_sets_the_desa_filter(demo_db_url, page):
+    """Browser: tick the first row of the village table; the URL and the table follow."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import start_streamlit, stop_streamlit
+
+    base, proc = start_streamlit(demo_db_url, {"PANTAU_BOUNDARIES": ""})
+    try:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(f"{base}/peta?kecamatan={TINGGI}")
+        table = page.locator("[class*='st-key-peta_desa_']").first
+        expect(table).to_be_visible(timeout=60_000)
+        table.scroll_into_view_if_needed()
+        box = table.bounding_box()
+        # The selection checkbox of the first data row: left column, second row of the grid.
+        page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+        expect(page).to_have_url(re.compile(r"desa=73\.03\.04\.\d{4}"), timeout=30_000)
+        up = page.get_by_test_id("stButton").filter(has_text="Tampilkan semua desa di kecamatan")
+        expect(up).to_be_visible(timeout=30_000)
+    finally:
+        stop_streamlit(proc)
