@@ -25,9 +25,10 @@ for spec in nav.enabled_pages():
 current = st.navigation(pages)
 
 try:
-    ui.build_context()
+    ctx = ui.build_context()
 except ui.AppUnavailable as exc:
     st.error(str(exc), icon=":material/error:")
     st.stop()
 
+ui.stop_if_empty(ctx, current)
 ui.run_page(current)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import alerts, ui
-from lib.indicators import DEFINITIONS, SCOPE_NOTE
+from lib.indicators import DEFINITIONS
 from lib.queries import PAGE_DEFINITIONS
 
 ctx = ui.page_context()
@@ -18,7 +18,7 @@ for ind in DEFINITIONS:
     )
 
 st.subheader(ctx.t("glos.h.cakupan"))
-st.markdown(ctx.t("glos.scope_en") if en else SCOPE_NOTE)
+st.markdown(ctx.t("glos.scope_note"))
 st.markdown(ctx.t("glos.rounding"))
 
 st.subheader(ctx.t("glos.h.halaman"))

@@ -23,9 +23,10 @@ def show_table(table: Table, name: str, key: str) -> None:
     ui.table_downloads(table.export, name, ctx, key)
 
 
-def show_chart(chart, name: str, key: str) -> None:
-    st.altair_chart(chart, width="stretch", key=f"hasil_chart_{key}")
-    ui.chart_png_download(chart, name, ctx, key)
+def show_chart(builder, name: str, key: str, *args, title: str | None = None, **kw) -> None:
+    """A chart of ``lib.charts_hasil`` through the spec cache, with its PNG download."""
+    spec = cache.chart(builder, ctx, *args, title=title, **kw)
+    ui.show_chart(spec, name, ctx, key)
 
 
 def status_label(key: str) -> str:
@@ -46,7 +47,9 @@ for col, key in zip(
 # --- funnel ----------------------------------------------------------------------------------------
 st.subheader(ctx.t("hasil.h.funnel"))
 funnel = outcomes.funnel(v, out)
-show_chart(charts_hasil.funnel_chart(funnel, lang), "hasil-corong", "funnel")
+show_chart(
+    charts_hasil.funnel_chart, "hasil-corong", "funnel", funnel, title=ctx.t("hasil.h.funnel")
+)
 st.caption(ctx.t("hasil.def.funnel"))
 funnel_rows = funnel.assign(tahap=[ctx.t(f"hasil.funnel.{s}") for s in funnel["tahap"]])
 show_table(
@@ -73,7 +76,14 @@ else:
         with tab:
             table = outcomes.status_table(out, by)
             st.caption(ctx.t(f"hasil.def.{by}"))
-            show_chart(charts_hasil.status_chart(table, by, lang), f"hasil-{by}", f"status_{by}")
+            show_chart(
+                charts_hasil.status_chart,
+                f"hasil-{by}",
+                f"status_{by}",
+                table,
+                by,
+                title=f"{ctx.t('hasil.h.status')}: {ctx.t(f'hasil.tab.{by}').lower()}",
+            )
             statuses = [s for s in outcomes.STATUSES if s in table.columns]
             if by == "paket":
                 first = [
@@ -109,10 +119,15 @@ else:
     for col, status in zip(chart_cols, outcomes.INCOME_STATUSES, strict=True):
         with col:
             if (out.income["status"] == status).any():
-                chart = charts_hasil.income_chart(
-                    out.income, status, lang, status_label(status), ctx.settings.ambang_sel_kecil
+                show_chart(
+                    charts_hasil.income_chart,
+                    f"hasil-pendapatan-{status}",
+                    f"income_{status}",
+                    out.income,
+                    status,
+                    title=status_label(status),
+                    min_n=ctx.settings.ambang_sel_kecil,
                 )
-                show_chart(chart, f"hasil-pendapatan-{status}", f"income_{status}")
     st.caption(ctx.t("hasil.income.min_n", n=ctx.settings.ambang_sel_kecil))
     income = out.income.assign(
         status=[status_label(s) for s in out.income["status"]],
@@ -144,7 +159,7 @@ c1, c2 = st.columns(2)
 ui.metric(c1, "kur_disetujui", v, ctx)
 ui.metric(c2, "kur_nilai_rp", v, ctx)
 pipeline = outcomes.kur_pipeline(out.aid)
-show_chart(charts_hasil.kur_chart(pipeline, lang), "hasil-kur", "kur")
+show_chart(charts_hasil.kur_chart, "hasil-kur", "kur", pipeline, title=ctx.t("hasil.h.kur"))
 st.caption(ctx.t("hasil.def.kur"))
 show_table(
     make_table(

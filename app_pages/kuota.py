@@ -8,9 +8,9 @@ from lib import cache, charts, fmt, plan, queries, ui
 ctx = ui.page_context()
 s = ctx.settings
 ui.header(ctx, "nav.kuota", ctx.t("kuota.intro"))
-v = cache.kpi(ctx)
+v = cache.call(queries.quota_progress, ctx)  # the kpi subset this page shows
 as_of = ui.as_of_or_today(ctx)
-out = plan.outlook(cache.programme_peserta(ctx), as_of, s)
+out = plan.outlook(cache.programme_peserta(ctx, v), as_of, s)
 
 cols = st.columns(4)
 ui.metric(cols[0], "peserta", v, ctx)
@@ -34,29 +34,35 @@ cum = cache.call(queries.cumulative, ctx)
 if cum.empty:
     st.info(ctx.t("page.no_data"))
 else:
-    chart = charts.finish(
-        charts.cumulative_chart(cum, s.tanggal_mulai, s.tanggal_selesai, s.kuota, as_of, ctx.lang),
-        ctx.lang,
-        ctx.t("kuota.chart.kumulatif"),
-        ctx.description,
+    spec = cache.chart(
+        charts.cumulative_chart,
+        ctx,
+        cum,
+        s.tanggal_mulai,
+        s.tanggal_selesai,
+        s.kuota,
+        as_of,
+        with_plan=ctx.filters.is_empty(),
+        title=ctx.t("kuota.chart.kumulatif" if ctx.filters.is_empty() else "kuota.chart.kum_f"),
     )
-    st.altair_chart(chart, width="stretch")
-    ui.chart_png_download(chart, "kumulatif", ctx, "kumulatif")
+    ui.show_chart(spec, "kumulatif", ctx, "kumulatif")
 st.markdown(plan.pace_sentence(out.pace, ctx.lang))
 if not ctx.filters.is_empty():
-    st.caption(ctx.t("plan.whole_programme"))
+    st.caption(ctx.t("kuota.kumulatif.filtered") + " " + ctx.t("plan.whole_programme"))
 
 # --- per year ------------------------------------------------------------------------------------
 st.subheader(ctx.t("kuota.h.tahun"))
 years = cache.call(queries.per_year, ctx)
-chart = charts.finish(
-    charts.per_year_chart(years, ctx.lang),
-    ctx.lang,
-    ctx.t("kuota.chart.tahun"),
-    ctx.description,
+# The annual targets are regency-wide: they apply to a view filtered by year only.
+targets = not (ctx.filters.has_person_filter() or ctx.filters.paket or ctx.filters.kejuruan)
+spec = cache.chart(
+    charts.per_year_chart,
+    ctx,
+    years,
+    with_target=targets,
+    title=ctx.t("kuota.chart.tahun" if targets else "kuota.chart.tahun_f"),
 )
-st.altair_chart(chart, width="stretch")
-ui.chart_png_download(chart, "per-tahun", ctx, "tahun")
+ui.show_chart(spec, "per-tahun", ctx, "tahun")
 ui.show_table(
     years,
     ctx,
@@ -65,13 +71,17 @@ ui.show_table(
         "kelas": ("paket.col.kelas", "int"),
         "peserta": ("chart.series.peserta", "int"),
         "selesai": ("chart.series.selesai", "int"),
-        "target": ("chart.target", "int"),
-        "persen_target": ("chart.of_target", "pct"),
+        **(
+            {"target": ("chart.target", "int"), "persen_target": ("chart.of_target", "pct")}
+            if targets
+            else {}
+        ),
     },
     name="per-tahun",
     key="tahun",
 )
-st.caption(ctx.t("kuota.tahun.note"))
+note = ctx.t("kuota.tahun.note")
+st.caption(note if targets else f"{note} {ctx.t('kuota.tahun.no_target')}")
 
 # --- per kecamatan -------------------------------------------------------------------------------
 st.subheader(ctx.t("kuota.h.kecamatan"))
@@ -94,14 +104,8 @@ ui.show_table(
         "per_1000_sasaran": ui.measure_help("per_1000_sasaran", ctx.lang),
     },
 )
-chart = charts.finish(
-    charts.kecamatan_chart(kec, ctx.lang),
-    ctx.lang,
-    ctx.t("kuota.chart.kecamatan"),
-    ctx.description,
-)
-st.altair_chart(chart, width="stretch")
-ui.chart_png_download(chart, "per-kecamatan", ctx, "kecamatan")
+spec = cache.chart(charts.kecamatan_chart, ctx, kec, title=ctx.t("kuota.chart.kecamatan"))
+ui.show_chart(spec, "per-kecamatan", ctx, "kecamatan")
 st.caption(
     ctx.t(
         "kuota.sasaran.note",

@@ -64,25 +64,16 @@ st.subheader(ctx.t("paket.h.isi"))
 if pk["kelas"].sum() == 0:
     st.info(ctx.t("page.no_data"))
 else:
-    chart = charts.finish(
-        charts.fill_rate_chart(pk, ctx.lang), ctx.lang, ctx.t("paket.h.isi"), ctx.description
-    )
-    st.altair_chart(chart, width="stretch")
-    ui.chart_png_download(chart, "keterisian-paket", ctx, "isi")
+    spec = cache.chart(charts.fill_rate_chart, ctx, pk, title=ctx.t("paket.h.isi"))
+    ui.show_chart(spec, "keterisian-paket", ctx, "isi")
 
 st.subheader(ctx.t("paket.h.heatmap"))
 py = cache.call(queries.package_year, ctx)
 if py.empty:
     st.info(ctx.t("page.no_data"))
 else:
-    chart = charts.finish(
-        charts.package_year_heatmap(py, pk, ctx.lang),
-        ctx.lang,
-        ctx.t("paket.h.heatmap"),
-        ctx.description,
-    )
-    st.altair_chart(chart, width="stretch")
-    ui.chart_png_download(chart, "paket-tahun", ctx, "heatmap")
+    spec = cache.chart(charts.package_year_heatmap, ctx, py, pk, title=ctx.t("paket.h.heatmap"))
+    ui.show_chart(spec, "paket-tahun", ctx, "heatmap")
 
 # --- never opened --------------------------------------------------------------------------------
 never = pk[pk["kelas"] == 0]

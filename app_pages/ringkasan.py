@@ -45,7 +45,7 @@ ui.metric(row3[2], "kur_nilai_rp", v, ctx)
 
 # --- pace against the linear plan (always the whole programme: the quota is regency-wide) -------
 st.subheader(ctx.t("ringkasan.h.laju"))
-out = plan.outlook(cache.programme_peserta(ctx), as_of, ctx.settings)
+out = plan.outlook(cache.programme_peserta(ctx, v), as_of, ctx.settings)
 c1, c2 = st.columns([1, 1.3])
 c1.metric(
     ui.measure_label("laju", ctx.lang),

@@ -12,10 +12,12 @@ API (``ctx`` is the :class:`lib.ui.PageContext` of the page)::
 
     values = cache.kpi(ctx)                      # indicators.compute(engine, ctx.filters)
     whole = cache.kpi(ctx, Filters())            # ... for other filters (here: no filter)
-    n = cache.programme_peserta(ctx)             # peserta of the whole programme (the quota's)
+    n = cache.programme_peserta(ctx, values)     # peserta of the whole programme (the quota's)
     df = cache.call(queries.packages, ctx)       # queries.packages(engine, ctx.filters)
     df = cache.call(queries.per_village, ctx, ctx.data_as_of)        # extra args: hashable
     df = cache.call(queries.per_year, ctx, filters=Filters())       # other filters
+    spec = cache.chart(charts.per_year_chart, ctx, df, title="…")  # Altair → Vega-Lite dict
+    ui.show_chart(spec, "per-tahun", ctx, key="tahun")             # chart + PNG download
 
 ``cache.call`` works for any module-level function of ``lib`` whose signature starts with
 ``(engine, filters, ...)``; the function is found again by module and name, so the key never holds
@@ -74,17 +76,51 @@ def call(
     )
 
 
-def programme_peserta(ctx: PageContext) -> int:
-    """Participants of the whole programme (no filter): what the quota and the plan measure."""
-    if ctx.filters.is_empty():
-        return kpi(ctx)["peserta"]
-    return call(queries.peserta, ctx, filters=Filters())
+@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
+def _chart(
+    module: str, name: str, args: tuple, kwargs: tuple, lang: str, title: str | None, stamp: str
+) -> dict:
+    from lib import charts
+
+    fn = getattr(importlib.import_module(module), name)
+    return charts.finish(fn(*args, lang=lang, **dict(kwargs)), lang, title, stamp).to_dict()
+
+
+def chart(
+    fn: Callable[..., Any], ctx: PageContext, *args: Any, title: str | None = None, **kw: Any
+) -> dict:
+    """The Vega-Lite spec of ``fn(*args, lang=ctx.lang, **kw)`` (a :mod:`lib.charts` builder),
+    finished by ``charts.finish`` with ``title`` and the filter stamp, cached on the arguments
+    (DataFrames hash by content). Building and validating an Altair chart costs tens of
+    milliseconds; a warm rerun should not pay it again. Render with ``ui.show_chart``.
+    """
+    return _chart(
+        fn.__module__,
+        fn.__name__,
+        tuple(args),
+        tuple(sorted(kw.items())),
+        ctx.lang,
+        title,
+        ctx.description,
+    )
+
+
+def programme_peserta(ctx: PageContext, shown: dict | None = None) -> int:
+    """Participants of the whole programme (no filter): what the quota and the plan measure.
+
+    ``shown``: indicator values the page already fetched for ``ctx.filters`` (``kpi`` or
+    ``queries.quota_progress``); without filters they are the programme's, and no query runs.
+    """
+    if shown is not None and ctx.filters.is_empty():
+        return int(shown["peserta"])
+    return call(queries.quota_progress, ctx, filters=Filters())["peserta"]
 
 
 def clear() -> None:
     """Drop every cached result (tests; the data version makes this unnecessary in production)."""
     _kpi.clear()
     _call.clear()
+    _chart.clear()
 
 
 # --- wrappers added by other pages ---------------------------------------------------------------

@@ -77,9 +77,19 @@ def _n(value, lang: str) -> str:
 
 
 def cumulative_chart(
-    cum: pd.DataFrame, start: date, end: date, kuota: int, as_of: date | None, lang: str = "id"
+    cum: pd.DataFrame,
+    start: date,
+    end: date,
+    kuota: int,
+    as_of: date | None,
+    lang: str = "id",
+    with_plan: bool = True,
 ):
-    """Cumulative peserta and selesai (steps) against the linear plan to ``kuota``."""
+    """Cumulative peserta and selesai (steps) against the linear plan to ``kuota``.
+
+    ``with_plan=False`` (a filtered view, to which the regency-wide plan does not apply) draws the
+    two series alone, so that the axis fits them.
+    """
     s_peserta = t("chart.series.peserta", lang)
     s_selesai = t("chart.series.selesai", lang)
     s_plan = t("chart.series.plan", lang)
@@ -92,9 +102,10 @@ def cumulative_chart(
         last = cum.iloc[-1]
         day = max(as_of, last["tanggal"])
         rows += [(day, s_peserta, last["peserta"]), (day, s_selesai, last["selesai"])]
-    rows += [(start, s_plan, 0), (end, s_plan, kuota)]
-    if last_day > end:
-        rows.append((last_day, s_plan, kuota))
+    if with_plan:
+        rows += [(start, s_plan, 0), (end, s_plan, kuota)]
+        if last_day > end:
+            rows.append((last_day, s_plan, kuota))
     df = pd.DataFrame(rows, columns=["tanggal", "seri", "orang"])
     df["tanggal"] = pd.to_datetime(df["tanggal"])
     df["tanggal_teks"] = [fmt.tanggal(d.date(), lang) for d in df["tanggal"]]
@@ -102,7 +113,10 @@ def cumulative_chart(
     color = alt.Color(
         "seri:N",
         title=None,
-        scale=alt.Scale(domain=[s_peserta, s_selesai, s_plan], range=[PRIMARY, SECONDARY, PLAN]),
+        scale=alt.Scale(
+            domain=[s_peserta, s_selesai, s_plan][: 3 if with_plan else 2],
+            range=[PRIMARY, SECONDARY, PLAN][: 3 if with_plan else 2],
+        ),
     )
     tooltip = [
         alt.Tooltip("seri:N", title=t("chart.series", lang)),
@@ -130,11 +144,14 @@ def cumulative_chart(
         .mark_text(align="left", dx=4, dy=-8, color=PLAN, fontSize=FONT_SIZE)
         .encode(y="orang:Q", x=alt.value(0), text="teks:N")
     )
+    if not with_plan:
+        return actual.properties(height=360)
     return alt.layer(plan_line, actual, rule, label).properties(height=360)
 
 
-def per_year_chart(years: pd.DataFrame, lang: str = "id"):
-    """Peserta per class year (bars) against the annual target (black ticks)."""
+def per_year_chart(years: pd.DataFrame, lang: str = "id", with_target: bool = True):
+    """Peserta per class year (bars) against the annual target (black ticks; left out with
+    ``with_target=False``, for views the regency-wide targets do not apply to)."""
     df = years.copy()
     df["tahun"] = df["tahun"].astype(str)
     df["peserta_teks"] = [_n(v, lang) for v in df["peserta"]]
@@ -146,9 +163,12 @@ def per_year_chart(years: pd.DataFrame, lang: str = "id"):
     tooltip = [
         alt.Tooltip("tahun:N", title=t("chart.year", lang)),
         alt.Tooltip("peserta_teks:N", title=t("chart.series.peserta", lang)),
-        alt.Tooltip("target_teks:N", title=t("chart.target", lang)),
-        alt.Tooltip("persen_teks:N", title=t("chart.of_target", lang)),
     ]
+    if with_target:
+        tooltip += [
+            alt.Tooltip("target_teks:N", title=t("chart.target", lang)),
+            alt.Tooltip("persen_teks:N", title=t("chart.of_target", lang)),
+        ]
     x = alt.X("tahun:N", title=None, axis=alt.Axis(labelAngle=0))
     bars = (
         alt.Chart(df)
@@ -169,6 +189,8 @@ def per_year_chart(years: pd.DataFrame, lang: str = "id"):
         .mark_tick(color="#1d2731", thickness=3, size=70)
         .encode(x=x, y="target:Q", tooltip=tooltip)
     )
+    if not with_target:
+        return alt.layer(bars, text).properties(height=300)
     return alt.layer(bars, text, target).properties(height=300)
 
 
@@ -209,7 +231,7 @@ def kecamatan_chart(kec: pd.DataFrame, lang: str = "id"):
 def fill_rate_chart(pk: pd.DataFrame, lang: str = "id"):
     """Fill rate per package that ran (horizontal bars, lowest first; 100 % marked)."""
     df = pk[pk["kelas"] > 0].copy()
-    df["label"] = df["nama"] + " (" + df["kode"] + ")"
+    df["label"] = df["kode"] + " · " + df["nama"]
     df["isi_teks"] = [fmt.pct(v, lang) for v in df["persen_keterisian"]]
     df["kursi_teks"] = [
         f"{_n(a, lang)} / {_n(b, lang)}" for a, b in zip(df["terisi"], df["kursi"], strict=True)
@@ -250,7 +272,7 @@ def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
     """Package × class year: participants (colour and number) of the packages that ran."""
     names = dict(zip(pk["kode"], pk["nama"], strict=True))
     df = py.copy()
-    df["label"] = [f"{names.get(k, k)} ({k})" for k in df["paket"]]
+    df["label"] = [f"{k} · {names.get(k, k)}" for k in df["paket"]]
     df["tahun"] = df["tahun"].astype(str)
     df["peserta_teks"] = [_n(v, lang) for v in df["peserta"]]
     df["kelas_teks"] = [_n(v, lang) for v in df["kelas"]]

@@ -1,8 +1,9 @@
 """Altair chart builders of ``/hasil`` (Hasil Pasca Pelatihan).
 
-They take the small frames of :mod:`lib.outcomes` and the UI language, never query, and finish
-through :func:`lib.charts.finish` (Indonesian number locale, projector-sized text). Values in
-tooltips and labels are pre-formatted with :mod:`lib.fmt` (``*_teks`` fields).
+They take the small frames of :mod:`lib.outcomes` and the UI language and never query. Pages
+render them through ``cache.chart`` (which finishes them with :func:`lib.charts.finish`: the
+Indonesian number locale, projector-sized text, title and filter stamp, and caches the spec) and
+``ui.show_chart``. Values in tooltips and labels are pre-formatted with :mod:`lib.fmt`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from lib import fmt, outcomes
-from lib.charts import FONT_SIZE, PLAN, PRIMARY, SECONDARY, finish
+from lib.charts import FONT_SIZE, PLAN, PRIMARY, SECONDARY
 from lib.i18n import t
 from lib.indicators import BY_KEY
 
@@ -44,7 +45,7 @@ def category_labels(table: pd.DataFrame, by: str, lang: str) -> list[str]:
     ]
 
 
-def status_chart(table: pd.DataFrame, by: str, lang: str = "id", title: str | None = None):
+def status_chart(table: pd.DataFrame, by: str, lang: str = "id"):
     """100 % stacked bars: the latest status of the alumni of each package / year / month bucket."""
     df = table.copy()
     df["kategori"] = category_labels(df, by, lang)
@@ -59,6 +60,8 @@ def status_chart(table: pd.DataFrame, by: str, lang: str = "id", title: str | No
     long["orang_teks"] = [fmt.number(v, lang=lang) for v in long["orang"]]
     long["persen_teks"] = [fmt.pct(round(p, 1), lang) for p in long["persen"]]
     long["urutan"] = long["status"].map({s: i for i, s in enumerate(statuses)})
+    long = long[long["orang"] > 0]  # an empty segment draws nothing; a smaller spec builds faster
+    long = long[["kategori", "status_teks", "persen", "orang_teks", "persen_teks", "urutan"]]
     order = list(df["kategori"])
     labels = [status_label(s, lang) for s in statuses]
     color = alt.Color(
@@ -91,10 +94,10 @@ def status_chart(table: pd.DataFrame, by: str, lang: str = "id", title: str | No
         )
         .properties(height=max(120, 30 * len(order)))
     )
-    return finish(chart, lang, title)
+    return chart
 
 
-def funnel_chart(funnel: pd.DataFrame, lang: str = "id", title: str | None = None):
+def funnel_chart(funnel: pd.DataFrame, lang: str = "id"):
     """Registered → completed → competent → employed/self-employed → KUR, as horizontal bars."""
     df = funnel.copy()
     df["tahap_teks"] = [t(f"hasil.funnel.{s}", lang) for s in df["tahap"]]
@@ -128,16 +131,10 @@ def funnel_chart(funnel: pd.DataFrame, lang: str = "id", title: str | None = Non
         .mark_text(align="left", dx=5, fontSize=FONT_SIZE, color=INK)
         .encode(y=y, x="orang:Q", text="label:N")
     )
-    return finish(alt.layer(bars, text).properties(height=40 * len(df) + 20), lang, title)
+    return alt.layer(bars, text).properties(height=40 * len(df) + 20)
 
 
-def income_chart(
-    income: pd.DataFrame,
-    status: str,
-    lang: str = "id",
-    title: str | None = None,
-    min_n: int = 5,
-):
+def income_chart(income: pd.DataFrame, status: str, lang: str = "id", min_n: int = 5):
     """Median income before (grey) and after (orange) per package, in millions of rupiah, for one
     latest status; packages with fewer than ``min_n`` persons stay in the table only."""
     df = income[(income["status"] == status) & (income["n"] >= min_n)].copy()
@@ -182,11 +179,10 @@ def income_chart(
             ],
         )
     )
-    chart = alt.layer(rule, points).properties(height=max(100, 28 * len(order)))
-    return finish(chart, lang, title)
+    return alt.layer(rule, points).properties(height=max(100, 28 * len(order)))
 
 
-def kur_chart(pipeline: pd.DataFrame, lang: str = "id", title: str | None = None):
+def kur_chart(pipeline: pd.DataFrame, lang: str = "id"):
     """KUR records per stage (diajukan, disetujui, disalurkan, ditolak) with their rupiah value."""
     df = pipeline.copy()
     df["tahap_teks"] = [t(f"hasil.kur.{s}", lang) for s in df["tahap"]]
@@ -224,4 +220,4 @@ def kur_chart(pipeline: pd.DataFrame, lang: str = "id", title: str | None = None
         .mark_text(align="left", dx=5, fontSize=FONT_SIZE, color=INK)
         .encode(y=y, x="catatan:Q", text="label:N")
     )
-    return finish(alt.layer(bars, text).properties(height=40 * len(df) + 20), lang, title)
+    return alt.layer(bars, text).properties(height=40 * len(df) + 20)

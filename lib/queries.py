@@ -23,8 +23,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from lib import indicators, scope
 from lib.config import Settings, settings
 from lib.filters import Filters
-from lib.indicators import ACTIVE_STATUSES, latest_outcome_subquery, percent
-from lib.models import Enrolment, Kecamatan, Package, Person, TrainingClass, Village
+from lib.indicators import ACTIVE_STATUSES, percent
+from lib.models import Enrolment, Kecamatan, Package, Person, TracerSurvey, TrainingClass, Village
 
 PLACED = ("bekerja", "wirausaha")
 
@@ -95,6 +95,14 @@ def peserta(engine: Engine, f: Filters) -> int:
         return int(conn.execute(indicators.person_counts_stmt(f)).one().peserta)
 
 
+def quota_progress(engine: Engine, f: Filters) -> dict[str, int | float | None]:
+    """``kuota``, ``peserta`` and ``persen_kuota`` exactly as ``indicators.compute`` gives them
+    (same statement, same rounding), for pages that need only these (one query instead of five)."""
+    kuota = settings().kuota
+    n = peserta(engine, f)
+    return {"kuota": kuota, "peserta": n, "persen_kuota": percent(n, kuota)}
+
+
 # --- eligible residents --------------------------------------------------------------------------
 
 
@@ -162,8 +170,8 @@ def per_year(engine: Engine, f: Filters) -> pd.DataFrame:
 
     Class counts follow the class filters only; ``peserta``/``selesai`` follow all filters (a person
     trained in two years counts in both). ``target`` is the annual target of the programme settings
-    (0 when the year has none) and ``persen_target`` = peserta / target × 100. Years: those with classes in scope and, unless a year filter is set,
-    the years of the annual targets.
+    (0 when the year has none) and ``persen_target`` = peserta / target × 100. Years: those with
+    classes in scope and, unless a year filter is set, the years of the annual targets.
     """
     e, c = Enrolment, TrainingClass
     cls_q = (
@@ -272,7 +280,7 @@ def per_kecamatan(villages: pd.DataFrame) -> pd.DataFrame:
 
 
 def per_thousand(numerator: int, denominator: int) -> float | None:
-    """``numerator / denominator × 1000`` to one decimal (half-up); ``None`` for a zero denominator."""
+    """``numerator / denominator × 1000`` to one decimal (half-up); ``None`` for a 0 denominator."""
     return percent(numerator * 10, denominator)
 
 
@@ -316,19 +324,30 @@ def packages(engine: Engine, f: Filters) -> pd.DataFrame:
     people_q = scope.scoped_enrolments(
         f, c.paket_kode, _active_person(), _selesai_person(), _kompeten_person()
     ).group_by(c.paket_kode)
-    latest = latest_outcome_subquery(f)
     done = (
         scope.scoped_enrolments(f, c.paket_kode.label("paket"), e.person_id.label("pid"))
         .where(e.status == "selesai")
         .distinct()
-        .subquery()
+        .subquery("done")
     )
+    # The latest survey over all of the person's enrolments (ties on the date: the one recorded
+    # last), as ``indicators.latest_outcome_subquery`` defines it; a correlated lookup per
+    # completer walks the person and enrolment indexes instead of ranking every survey.
+    e2 = Enrolment.__table__.alias("e2")
+    latest = (
+        select(TracerSurvey.status_kerja)
+        .join(e2, e2.c.id == TracerSurvey.enrolment_id)
+        .where(e2.c.person_id == done.c.pid)
+        .order_by(TracerSurvey.tanggal_survei.desc(), TracerSurvey.id.desc())
+        .limit(1)
+        .correlate(done)
+        .scalar_subquery()
+    )
+    status = select(done.c.paket, latest.label("status")).subquery("latest_status")
     placed_q = (
-        select(done.c.paket, func.count())
-        .select_from(done)
-        .join(latest, and_(latest.c.person_id == done.c.pid, latest.c.rn == 1))
-        .where(latest.c.status_kerja.in_(PLACED))
-        .group_by(done.c.paket)
+        select(status.c.paket, func.count())
+        .where(status.c.status.in_(PLACED))
+        .group_by(status.c.paket)
     )
     with engine.connect() as conn:
         catalogue = conn.execute(pkg_q).all()

@@ -23,6 +23,7 @@ from lib.i18n import t
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
 LANG_KEY = "f_lang"  # the language widget (?lang=en)
 CTX_KEY = "_pantau_ctx"
+PNG_WIDTH = 900  # px of a chart downloaded as PNG (at scale 2)
 LAST_PARAMS_KEY = "_pantau_last_params"  # the filters of the last run, as URL parameters
 LAST_LANG_KEY = "_pantau_last_lang"
 NOTICES_KEY = "_pantau_notices"
@@ -42,6 +43,7 @@ class PageContext:
     settings: Settings
     data_as_of: date | None
     demo: bool
+    empty: bool = False  # the database has the schema but no registry person and no class yet
 
     @property
     def description(self) -> str:
@@ -53,7 +55,7 @@ class PageContext:
 
 
 class AppUnavailable(Exception):
-    """The database cannot be reached or has no data: a plain message instead of a traceback."""
+    """The database cannot be reached: a plain message instead of a traceback."""
 
 
 @st.cache_resource(show_spinner=False)
@@ -94,7 +96,8 @@ def current_lang() -> str:
 def build_context() -> PageContext:
     """Resolve database, data version, reference lists and the filters of the URL (entrypoint only).
 
-    Raises :class:`AppUnavailable` with an Indonesian message when the database is unusable.
+    Raises :class:`AppUnavailable` with a plain message when the database cannot be used; an
+    empty database gives a context with ``empty=True`` (see :func:`stop_if_empty`).
     """
     url = config.database_url()
     lang = current_lang()
@@ -107,8 +110,6 @@ def build_context() -> PageContext:
     except Exception as exc:  # noqa: BLE001 - any driver error becomes a plain message
         detail = type(exc).__name__
         raise AppUnavailable(t("error.db", lang, detail=detail)) from exc
-    if empty:
-        raise AppUnavailable(t("error.empty", lang))
     filters, notices = _sidebar_filters(ref, lang)
     lang = _language_selector(lang)
     write_url(filters, lang)
@@ -119,9 +120,24 @@ def build_context() -> PageContext:
     if kept and kept_for == filters.to_params():
         for notice in kept:
             st.warning(notice, icon=":material/info:")
-    ctx = PageContext(url, version, filters, ref, lang, config.settings(), as_of, demo)
+    ctx = PageContext(url, version, filters, ref, lang, config.settings(), as_of, demo, empty)
     st.session_state[CTX_KEY] = ctx
     return ctx
+
+
+def stop_if_empty(ctx: PageContext, page) -> None:
+    """An empty database: leadership pages say so plainly and point to Data & Impor; operator
+    pages (``leadership=False`` in ``lib.nav``, where data is imported) still run."""
+    from lib import nav
+
+    if not ctx.empty:
+        return
+    path = page.url_path or ""
+    if any(p.path == path and not p.leadership for p in nav.PAGES):
+        return
+    st.warning(ctx.t("error.empty"), icon=":material/info:")
+    page_link(ctx, "data")
+    st.stop()
 
 
 def page_context() -> PageContext:
@@ -343,8 +359,8 @@ def header(ctx: PageContext, title_key: str, intro: str | None = None) -> None:
 def table_downloads(df: pd.DataFrame, name: str, ctx: PageContext, key: str) -> None:
     """CSV and XLSX download buttons for a table (formula injection neutralised)."""
     stem = f"{name}-{export.safe_filename(ctx.description)}"
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         ctx.t("download.csv"),
         data=lambda: export.to_csv_bytes(df),
         file_name=f"{stem}.csv",
@@ -353,7 +369,7 @@ def table_downloads(df: pd.DataFrame, name: str, ctx: PageContext, key: str) -> 
         on_click="ignore",
         icon=":material/download:",
     )
-    c2.download_button(
+    row.download_button(
         ctx.t("download.xlsx"),
         data=lambda: export.to_xlsx_bytes(df),
         file_name=f"{stem}.xlsx",
@@ -365,12 +381,16 @@ def table_downloads(df: pd.DataFrame, name: str, ctx: PageContext, key: str) -> 
 
 
 def chart_png_download(chart, name: str, ctx: PageContext, key: str) -> None:
-    """A PNG download of an Altair chart, rendered offline by vl-convert only when clicked."""
+    """A PNG download of a chart (Altair object or Vega-Lite dict), rendered offline by
+    vl-convert only when clicked."""
 
     def render() -> bytes:
         import vl_convert as vlc
 
-        return vlc.vegalite_to_png(chart.to_json(), scale=2)
+        spec = dict(chart) if isinstance(chart, dict) else chart.to_dict()
+        if not isinstance(spec.get("width"), int):  # "container" has no meaning off-screen
+            spec["width"] = PNG_WIDTH
+        return vlc.vegalite_to_png(spec, scale=2)
 
     st.download_button(
         ctx.t("download.png"),
@@ -381,6 +401,12 @@ def chart_png_download(chart, name: str, ctx: PageContext, key: str) -> None:
         on_click="ignore",
         icon=":material/image:",
     )
+
+
+def show_chart(spec: dict, name: str, ctx: PageContext, key: str) -> None:
+    """A chart from its Vega-Lite spec (see ``cache.chart``), full width, with a PNG download."""
+    st.vega_lite_chart(spec=spec, width="stretch")
+    chart_png_download(spec, name, ctx, key)
 
 
 def run_guarded(body: Callable[[], None], lang: str = "id") -> None:

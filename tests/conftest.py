@@ -7,13 +7,10 @@ binaries PostgreSQL tests skip, unless ``PANTAU_REQUIRE_PG=1`` (CI), where that 
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import socket
 import subprocess
-import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -30,60 +27,26 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
-
-
-def _as_postgres(cmd: list[str]) -> list[str]:
-    """initdb refuses to run as root: run the cluster as the ``postgres`` user then."""
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *cmd]
-    return cmd
-
-
 @pytest.fixture(scope="session")
 def pg_cluster():
-    """Base URL (without database name) of a throwaway PostgreSQL cluster."""
-    bindir = _pg_bin()
-    if bindir is None:
+    """Base URL (without database name) of a throwaway PostgreSQL cluster (``lib/pgtmp.py``)."""
+    from lib import pgtmp
+
+    if pgtmp.pg_bin() is None:
         if REQUIRE_PG:
             pytest.fail("PANTAU_REQUIRE_PG=1 but no /usr/lib/postgresql/*/bin/initdb")
         pytest.skip("PostgreSQL binaries not found")
-    tmp = Path(tempfile.mkdtemp(prefix="pantau-pg-"))
-    datadir = tmp / "data"
-    if os.geteuid() == 0:
-        shutil.chown(tmp, "postgres")
-    port = free_port()
-    subprocess.run(
-        _as_postgres([str(bindir / "initdb"), "-D", str(datadir), "-U", "postgres",
-                      "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]),
-        check=True, capture_output=True,
-    )  # fmt: skip
-    opts = f"-p {port} -c listen_addresses=127.0.0.1 -k {tmp} -c fsync=off -c full_page_writes=off"
-    subprocess.run(
-        _as_postgres([str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(tmp / "log"),
-                      "-o", opts, "-w", "start"]),
-        check=True, capture_output=True,
-    )  # fmt: skip
+    cluster = pgtmp.start()
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+        yield cluster.url
     finally:
-        subprocess.run(
-            _as_postgres([str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate", "stop"]),
-            capture_output=True,
-        )
-        shutil.rmtree(tmp, ignore_errors=True)
+        cluster.stop()
 
 
 def new_pg_database(base_url: str) -> str:
-    import psycopg
+    from lib import pgtmp
 
-    name = "t_" + uuid.uuid4().hex[:12]
-    dsn = base_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base_url}/{name}"
+    return pgtmp.new_database(base_url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])

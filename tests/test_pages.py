@@ -114,7 +114,7 @@ def test_ringkasan_cards_equal_the_kpi(demo_db_url, monkeypatch, capsys, params)
     assert f"tercatat {fmt.number(whole['peserta'])} peserta" in text_of(at)
 
 
-@pytest.mark.parametrize("params", FILTER_SETS[:4], ids=IDS[:4])
+@pytest.mark.parametrize("params", FILTER_SETS[:3], ids=IDS[:3])
 def test_kuota_cards_equal_the_kpi(demo_db_url, monkeypatch, capsys, params):
     v = kpi_cli(demo_db_url, params, capsys)
     whole = kpi_cli(demo_db_url, {}, capsys)
@@ -133,7 +133,7 @@ def test_kuota_cards_equal_the_kpi(demo_db_url, monkeypatch, capsys, params):
     assert int(kec["Peserta"].sum()) == v["peserta"]
 
 
-@pytest.mark.parametrize("params", FILTER_SETS, ids=IDS)
+@pytest.mark.parametrize("params", FILTER_SETS[::2], ids=IDS[::2])
 def test_paket_cards_and_table_equal_the_kpi(demo_db_url, monkeypatch, capsys, params):
     v = kpi_cli(demo_db_url, params, capsys)
     at = open_page(demo_db_url, monkeypatch, "paket", params)
@@ -256,8 +256,12 @@ def test_empty_database_is_a_plain_message(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'kosong.db'}"
     db.ensure_ready(url)  # schema and reference data, no registry and no class
     at = open_page(url, monkeypatch, "ringkasan")
-    assert [e.value for e in at.error][0].startswith("Basis data masih kosong")
-    assert not at.metric
+    assert [w.value for w in at.warning][0].startswith("Basis data masih kosong")
+    assert not at.metric and not at.title
+    # The operators' page, where the first import happens, still opens.
+    at.switch_page("app_pages/data.py").run()
+    assert not at.exception
+    assert title(at) == "Data & Impor"
 
 
 # --- caching -------------------------------------------------------------------------------------
@@ -282,3 +286,29 @@ def test_queries_run_once_per_rerun_and_not_again_when_warm(demo_db_url, monkeyp
         assert [s for s in seen if "FROM meta" not in s] == []
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+def test_an_import_invalidates_the_cache(tmp_path, monkeypatch):
+    """Cached figures are keyed on the data version: new rows without a version bump stay unseen
+    (proof that the cache served them), with a bump they show."""
+    from datetime import date
+
+    from tests.builders import dataset
+
+    url = f"sqlite:///{tmp_path / 'kecil.db'}"
+    db.ensure_ready(url)
+    with dataset(url) as d:
+        kelas = d.kelas("GAR-01", tahun=2022)
+        d.enrol(d.person("Ani"), kelas, "selesai")
+        bambang = d.person("Bambang", jk="L", lahir=date(1990, 1, 1))
+    at = open_page(url, monkeypatch, "ringkasan")
+    assert cards(at)["Peserta"] == "1"
+    with dataset(url) as d:
+        d.enrol(bambang, kelas, "aktif")
+    at.run()
+    assert cards(at)["Peserta"] == "1"  # same data version: served from the cache
+    with db.get_engine(url).begin() as conn:
+        db.bump_data_version(conn)  # what every import does
+    at.run()
+    assert cards(at)["Peserta"] == "2"
+    db.get_engine(url).dispose()

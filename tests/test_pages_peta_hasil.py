@@ -178,12 +178,15 @@ def test_choosing_a_village_in_the_table_sets_the_desa_filter(demo_db_url, page)
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(f"{base}/peta?kecamatan={TINGGI}")
         table = page.locator("[class*='st-key-peta_desa_']").first
-        expect(table).to_be_visible(timeout=60_000)
+        first_code = table.get_by_test_id("glide-cell-1-0")  # the grid's accessible copy
+        expect(first_code).to_be_attached(timeout=60_000)
+        code = first_code.text_content()
+        assert re.fullmatch(r"73\.03\.04\.\d{4}", code)
         table.scroll_into_view_if_needed()
         box = table.bounding_box()
-        # The selection checkbox of the first data row: left column, second row of the grid.
+        # The selection checkbox of the first data row: row-marker column, below the header.
         page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
-        expect(page).to_have_url(re.compile(r"desa=73\.03\.04\.\d{4}"), timeout=30_000)
+        expect(page).to_have_url(re.compile("desa=" + re.escape(code)), timeout=30_000)
         up = page.get_by_test_id("stButton").filter(has_text="Tampilkan semua desa di kecamatan")
         expect(up).to_be_visible(timeout=30_000)
     finally:

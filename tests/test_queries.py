@@ -325,3 +325,13 @@ def test_months_before():
     assert alerts.months_before(date(2024, 1, 1), 6) == date(2023, 7, 1)
     assert alerts.months_before(date(2024, 8, 31), 6) == date(2024, 2, 29)
     assert alerts.months_before(date(2023, 8, 31), 6) == date(2023, 2, 28)
+
+
+def test_quota_progress_is_the_indicators_subset(engine):
+    for f in (Filters(), Filters(jk=("P",)), Filters(tahun=(2024,)), Filters(kecamatan=(SINOA,))):
+        v = indicators.compute(engine, f)
+        assert queries.quota_progress(engine, f) == {
+            k: v[k] for k in ("kuota", "peserta", "persen_kuota")
+        }
+    # 6 of 1,444 = 0.4155 % → 0.4 %.
+    assert queries.quota_progress(engine, Filters())["persen_kuota"] == 0.4

@@ -1,6 +1,8 @@
 """UI text of the dashboard pages (see lib/i18n/__init__.py): Ringkasan, Kuota, Paket, Glosarium,
 the pace/projection sentences of ``lib.plan`` and the alerts of ``lib.alerts``."""
 
+from lib.indicators import SCOPE_NOTE  # the scope rules are worded once, in lib.indicators
+
 TEXT: dict[str, dict[str, str]] = {
     # --- lib.plan ---------------------------------------------------------------------------------
     "plan.persons.one": {"id": "{n} orang", "en": "{n} person"},
@@ -199,6 +201,24 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Peserta dan selesai (kumulatif) terhadap rencana linear",
         "en": "Participants and completers (cumulative) against the linear plan",
     },
+    "kuota.chart.kum_f": {
+        "id": "Peserta dan selesai (kumulatif) dalam cakupan filter",
+        "en": "Participants and completers (cumulative) within the filters",
+    },
+    "kuota.kumulatif.filtered": {
+        "id": "Garis rencana menuju kuota hanya digambar tanpa filter.",
+        "en": "The plan line to the quota is drawn only without filters.",
+    },
+    "kuota.chart.tahun_f": {
+        "id": "Peserta per tahun kelas dalam cakupan filter",
+        "en": "Participants per class year within the filters",
+    },
+    "kuota.tahun.no_target": {
+        "id": "Target tahunan berlaku untuk seluruh kabupaten dan semua paket, sehingga tidak "
+        "ditampilkan saat filter wilayah, jenis kelamin, paket atau kejuruan aktif.",
+        "en": "The annual targets are for the whole regency and all packages, so they are not "
+        "shown while a place, gender, package or trade filter is active.",
+    },
     "kuota.h.tahun": {
         "id": "Per tahun terhadap target tahunan",
         "en": "Per year against the annual targets",
@@ -297,8 +317,8 @@ TEXT: dict[str, dict[str, str]] = {
     "glos.unit.persen": {"id": "persen", "en": "percent"},
     "glos.unit.rupiah": {"id": "rupiah", "en": "rupiah"},
     "glos.unit.catatan": {"id": "catatan", "en": "records"},
-    "glos.scope_en": {
-        "id": "-",
+    "glos.scope_note": {
+        "id": SCOPE_NOTE,
         "en": "The year, package and trade filters select classes; the district, village and "
         "gender filters select persons by their DTKS/DTSEN record. Class figures (classes, seats, "
         "filled, fill rate, packages run) follow the class filters only. Aid figures count the aid "

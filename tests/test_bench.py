@@ -1,0 +1,25 @@
+"""A tiny run of the ``make bench`` machinery (lib/bench.py): scale 1, SQLite, one page, once."""
+
+from __future__ import annotations
+
+import json
+
+from lib import bench
+
+
+def test_bench_smoke(tmp_path):
+    out = tmp_path / "bench.json"
+    records, path = bench.run(
+        scales=(1,), pg=False, pages=("hasil",), repeat=1, import_rows=0, out=out,
+        workdir=tmp_path / "work",
+    )  # fmt: skip
+    assert path == out and json.loads(out.read_text()) == records
+    (record,) = records
+    assert record["scale"] == 1 and record["db"] == "sqlite" and record["page"] == "/hasil"
+    assert "error" not in record
+    assert record["cold_s"] > 0 and record["warm_s"] > 0
+    # The page's data functions were found and replayed: the kpi and the outcome aggregates.
+    assert 0 < record["sql_s"] < record["cold_s"] and record["sql_calls"] >= 2
+    assert not (tmp_path / "work").exists()  # seeded files removed
+    text = bench.table(records)
+    assert "/hasil" in text and "cold/sql" in text
