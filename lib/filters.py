@@ -217,22 +217,28 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
     )
 
 
-def describe(filters: Filters, ref: Reference) -> str:
-    """The filters in plain Indonesian, e.g. "Kecamatan Bissappu · Tahun 2024 · Perempuan".
+def describe(filters: Filters, ref: Reference, lang: str = "id") -> str:
+    """The filters in plain words, e.g. "Kecamatan Bissappu · Tahun 2024 · Perempuan".
 
-    Used for page captions, chart subtitles, briefing stamps and export file names.
+    Used for page captions, chart subtitles, briefing stamps and export file names; ``lang="en"``
+    gives the English wording ("District Bissappu · Year 2024 · Female").
     """
+    from lib.i18n import t
+
     parts = []
     if filters.kecamatan:
-        parts.append("Kecamatan " + ", ".join(ref.kecamatan[k] for k in filters.kecamatan))
+        names = ", ".join(ref.kecamatan.get(k, k) for k in filters.kecamatan)
+        parts.append(t("stamp.kecamatan", lang, names=names))
     if filters.desa:
-        parts.append("Desa/Kel. " + ", ".join(ref.villages[d][0] for d in filters.desa))
+        names = ", ".join(ref.villages[d][0] if d in ref.villages else d for d in filters.desa)
+        parts.append(t("stamp.desa", lang, names=names))
     if filters.tahun:
-        parts.append("Tahun " + ", ".join(str(t) for t in filters.tahun))
+        parts.append(t("stamp.tahun", lang, names=", ".join(str(y) for y in filters.tahun)))
     if filters.kejuruan:
-        parts.append("Kejuruan " + ", ".join(filters.kejuruan))
+        parts.append(t("stamp.kejuruan", lang, names=", ".join(filters.kejuruan)))
     if filters.paket:
-        parts.append("Paket " + ", ".join(ref.packages[p][0] for p in filters.paket))
+        names = ", ".join(ref.packages[p][0] if p in ref.packages else p for p in filters.paket)
+        parts.append(t("stamp.paket", lang, names=names))
     if filters.jk:
-        parts.append(" dan ".join("Laki-laki" if j == "L" else "Perempuan" for j in filters.jk))
-    return " · ".join(parts) if parts else "Seluruh kabupaten, semua tahun dan paket"
+        parts.append(t("stamp.and", lang).join(t(f"filter.jk.{j}", lang) for j in filters.jk))
+    return " · ".join(parts) if parts else t("filter.none", lang)

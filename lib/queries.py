@@ -330,16 +330,9 @@ def packages(engine: Engine, f: Filters) -> pd.DataFrame:
         .distinct()
         .subquery("done")
     )
-    # The latest survey over all of the person's enrolments (ties on the date: the one recorded
-    # last), as ``indicators.latest_outcome_subquery`` defines it; a correlated lookup per
-    # completer walks the person and enrolment indexes instead of ranking every survey.
-    e2 = Enrolment.__table__.alias("e2")
     latest = (
         select(TracerSurvey.status_kerja)
-        .join(e2, e2.c.id == TracerSurvey.enrolment_id)
-        .where(e2.c.person_id == done.c.pid)
-        .order_by(TracerSurvey.tanggal_survei.desc(), TracerSurvey.id.desc())
-        .limit(1)
+        .where(TracerSurvey.id == indicators.latest_survey_id(done.c.pid))
         .correlate(done)
         .scalar_subquery()
     )

@@ -48,7 +48,7 @@ class PageContext:
     @property
     def description(self) -> str:
         """The active filters in words, in the UI language (Indonesian: ``filters.describe``)."""
-        return describe_filters(self.filters, self.ref, self.lang)
+        return describe(self.filters, self.ref, self.lang)
 
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
@@ -319,26 +319,6 @@ def set_filter(name: str, values: list[str] | tuple[str, ...]) -> None:
     """Change one filter from a page (e.g. a village chosen on the map) and rerun."""
     st.session_state[FILTER_KEY.format(name)] = list(values)
     st.rerun()
-
-
-def describe_filters(filters: Filters, ref: Reference, lang: str = "id") -> str:
-    """``filters.describe`` in Indonesian; the same parts in English for ``lang="en"``."""
-    if lang == "id":
-        return describe(filters, ref)
-    parts = []
-    if filters.kecamatan:
-        parts.append("District " + ", ".join(ref.kecamatan[k] for k in filters.kecamatan))
-    if filters.desa:
-        parts.append("Village " + ", ".join(ref.villages[d][0] for d in filters.desa))
-    if filters.tahun:
-        parts.append("Year " + ", ".join(str(y) for y in filters.tahun))
-    if filters.kejuruan:
-        parts.append("Trade " + ", ".join(filters.kejuruan))
-    if filters.paket:
-        parts.append("Package " + ", ".join(ref.packages[p][0] for p in filters.paket))
-    if filters.jk:
-        parts.append(" and ".join(t(f"filter.jk.{j}", lang) for j in filters.jk))
-    return " · ".join(parts) if parts else t("filter.none", lang)
 
 
 # --- page furniture ------------------------------------------------------------------------------

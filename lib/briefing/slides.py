@@ -128,12 +128,7 @@ def build(
     """The briefing deck for ``filters`` (the function the page, the PDF and the PPTX share)."""
     s = settings()
     ref = ref or _reference(engine)
-    if lang == "id":
-        description = describe(filters, ref)
-    else:  # the English wording of the stamp lives with the page furniture
-        from lib.ui import describe_filters
-
-        description = describe_filters(filters, ref, lang)
+    description = describe(filters, ref, lang)
     as_of = db.data_as_of(engine)
     day = as_of or date.today()
     values = indicators.compute(engine, filters)

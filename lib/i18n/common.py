@@ -37,6 +37,12 @@ TEXT = {
         "id": "Filter {name} “{value}” tidak dikenal dan diabaikan.",
         "en": "Filter {name} “{value}” is not known and was ignored.",
     },
+    "stamp.kecamatan": {"id": "Kecamatan {names}", "en": "District {names}"},
+    "stamp.desa": {"id": "Desa/Kel. {names}", "en": "Village {names}"},
+    "stamp.tahun": {"id": "Tahun {names}", "en": "Year {names}"},
+    "stamp.kejuruan": {"id": "Kejuruan {names}", "en": "Trade {names}"},
+    "stamp.paket": {"id": "Paket {names}", "en": "Package {names}"},
+    "stamp.and": {"id": " dan ", "en": " and "},
     "lang.label": {"id": "Bahasa", "en": "Language"},
     "page.no_data": {
         "id": "Belum ada data untuk filter ini.",
