@@ -164,8 +164,11 @@ def message(alert: Alert, lang: str = "id") -> str:
         )
     if alert.code == "belum_ditelusuri":
         late, total = alert.numbers
+        key = "alert.telusur.one" if one else "alert.telusur.many"
+        if not late:  # no "0 di antaranya" clause
+            key += ".recent"
         return t(
-            "alert.telusur.one" if one else "alert.telusur.many", lang, n=n,
+            key, lang, n=n,
             total=fmt.number(total, lang=lang), late=fmt.number(late, lang=lang),
             months=BULAN_TELUSUR,
         )  # fmt: skip

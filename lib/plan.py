@@ -132,7 +132,7 @@ def pace_status(p: Pace, lang: str = "id") -> str:
 
 
 def pace_sentence(p: Pace, lang: str = "id") -> str:
-    """One sentence on the pace, e.g. "Per 30 Juni 2023 rencana linear mengharapkan 680 orang;
+    """One sentence on the pace, e.g. "Per 30 Juni 2023, rencana linear mengharapkan 680 orang;
     tercatat 560 peserta, tertinggal 120 orang."."""
     day = fmt.tanggal(p.as_of, lang)
     kuota = fmt.number(p.kuota, lang=lang)

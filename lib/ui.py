@@ -370,7 +370,9 @@ def chart_png_download(chart, name: str, ctx: PageContext, key: str) -> None:
         spec = dict(chart) if isinstance(chart, dict) else chart.to_dict()
         if not isinstance(spec.get("width"), int):  # "container" has no meaning off-screen
             spec["width"] = PNG_WIDTH
-        return vlc.vegalite_to_png(spec, scale=2)
+        spec.setdefault("background", "white")
+        # Offline: no data or image may be fetched while rendering.
+        return vlc.vegalite_to_png(spec, scale=2, allowed_base_urls=[])
 
     st.download_button(
         ctx.t("download.png"),

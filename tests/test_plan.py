@@ -54,21 +54,21 @@ def test_plan_rounds_half_up_to_whole_persons():
     ("peserta", "status_id", "status_en", "sentence_id"),
     [
         (40, "Tertinggal 10 orang", "Behind by 10 people",
-         "Per 6 Januari 2022 rencana linear mengharapkan 50 orang; tercatat 40 peserta, "
+         "Per 6 Januari 2022, rencana linear mengharapkan 50 orang; tercatat 40 peserta, "
          "tertinggal 10 orang."),
         (49, "Tertinggal 1 orang", "Behind by 1 person",
-         "Per 6 Januari 2022 rencana linear mengharapkan 50 orang; tercatat 49 peserta, "
+         "Per 6 Januari 2022, rencana linear mengharapkan 50 orang; tercatat 49 peserta, "
          "tertinggal 1 orang."),
         (50, "Sesuai jadwal", "On schedule",
-         "Per 6 Januari 2022 rencana linear mengharapkan 50 orang dan tercatat 50 peserta: "
+         "Per 6 Januari 2022, rencana linear mengharapkan 50 orang dan tercatat 50 peserta: "
          "sesuai jadwal."),
         (51, "Sesuai jadwal", "On schedule",
-         "Per 6 Januari 2022 rencana linear mengharapkan 50 orang; tercatat 51 peserta, sesuai "
+         "Per 6 Januari 2022, rencana linear mengharapkan 50 orang; tercatat 51 peserta, sesuai "
          "jadwal dan 1 orang di atas rencana."),
         (100, "Kuota tercapai", "Quota reached",
-         "Per 6 Januari 2022 kuota 100 orang sudah tercapai tepat."),
+         "Per 6 Januari 2022, kuota 100 orang sudah tercapai tepat."),
         (1234, "Kuota tercapai", "Quota reached",
-         "Per 6 Januari 2022 kuota 100 orang sudah tercapai: 1.234 peserta, melampaui kuota "
+         "Per 6 Januari 2022, kuota 100 orang sudah tercapai: 1.234 peserta, melampaui kuota "
          "1.134 orang."),
     ],
 )  # fmt: skip
@@ -82,13 +82,13 @@ def test_pace_status_and_sentence(peserta, status_id, status_en, sentence_id):
 def test_pace_sentence_in_english_and_before_the_start():
     p = plan.pace(49, date(2022, 1, 6), START, END, KUOTA)
     assert plan.pace_sentence(p, "en") == (
-        "As of January 6, 2022 the linear plan expects 50 people; 49 participants are recorded, "
+        "As of January 6, 2022, the linear plan expects 50 people; 49 participants are recorded, "
         "1 person behind."
     )
     early = plan.pace(0, date(2021, 12, 31), START, END, KUOTA)
     assert early.on_track and not early.started
     assert plan.pace_sentence(early) == (
-        "Per 31 Desember 2021 program belum dimulai; rencana linear belum mengharapkan peserta."
+        "Per 31 Desember 2021, program belum dimulai; rencana linear belum mengharapkan peserta."
     )
 
 

@@ -17,35 +17,35 @@ TEXT: dict[str, dict[str, str]] = {
     "plan.status.on_track": {"id": "Sesuai jadwal", "en": "On schedule"},
     "plan.status.behind": {"id": "Tertinggal {persons}", "en": "Behind by {persons}"},
     "plan.pace.not_started": {
-        "id": "Per {date} program belum dimulai; rencana linear belum mengharapkan peserta.",
-        "en": "As of {date} the programme has not started; the linear plan expects no one yet.",
+        "id": "Per {date}, program belum dimulai; rencana linear belum mengharapkan peserta.",
+        "en": "As of {date}, the programme has not started; the linear plan expects no one yet.",
     },
     "plan.pace.reached_exact": {
-        "id": "Per {date} kuota {kuota} orang sudah tercapai tepat.",
-        "en": "As of {date} the quota of {kuota} people has been reached exactly.",
+        "id": "Per {date}, kuota {kuota} orang sudah tercapai tepat.",
+        "en": "As of {date}, the quota of {kuota} people has been reached exactly.",
     },
     "plan.pace.exceeded": {
-        "id": "Per {date} kuota {kuota} orang sudah tercapai: {peserta} peserta, melampaui kuota "
+        "id": "Per {date}, kuota {kuota} orang sudah tercapai: {peserta} peserta, melampaui kuota "
         "{persons}.",
-        "en": "As of {date} the quota of {kuota} people has been reached: {peserta} participants, "
+        "en": "As of {date}, the quota of {kuota} people has been reached: {peserta} participants, "
         "{persons} above the quota.",
     },
     "plan.pace.behind": {
-        "id": "Per {date} rencana linear mengharapkan {planned} orang; tercatat {peserta} peserta, "
+        "id": "Per {date}, rencana linear mengharapkan {planned} orang; tercatat {peserta} peserta, "
         "tertinggal {persons}.",
-        "en": "As of {date} the linear plan expects {planned} people; {peserta} participants are "
+        "en": "As of {date}, the linear plan expects {planned} people; {peserta} participants are "
         "recorded, {persons} behind.",
     },
     "plan.pace.exact": {
-        "id": "Per {date} rencana linear mengharapkan {planned} orang dan tercatat {peserta} "
+        "id": "Per {date}, rencana linear mengharapkan {planned} orang dan tercatat {peserta} "
         "peserta: sesuai jadwal.",
-        "en": "As of {date} the linear plan expects {planned} people and {peserta} participants are "
+        "en": "As of {date}, the linear plan expects {planned} people and {peserta} participants are "
         "recorded: on schedule.",
     },
     "plan.pace.ahead": {
-        "id": "Per {date} rencana linear mengharapkan {planned} orang; tercatat {peserta} peserta, "
+        "id": "Per {date}, rencana linear mengharapkan {planned} orang; tercatat {peserta} peserta, "
         "sesuai jadwal dan {persons} di atas rencana.",
-        "en": "As of {date} the linear plan expects {planned} people; {peserta} participants are "
+        "en": "As of {date}, the linear plan expects {planned} people; {peserta} participants are "
         "recorded, on schedule and {persons} ahead of the plan.",
     },
     "plan.proj.reached": {
@@ -123,6 +123,18 @@ TEXT: dict[str, dict[str, str]] = {
         "{late} di antaranya selesai lebih dari {months} bulan lalu.",
         "en": "**{n} graduates** of {total} completers have never been traced (tracer study); "
         "{late} of them completed more than {months} months ago.",
+    },
+    "alert.telusur.one.recent": {
+        "id": "**{n} alumni** dari {total} peserta selesai belum pernah ditelusuri (tracer study); "
+        "semuanya selesai kurang dari {months} bulan lalu.",
+        "en": "**{n} graduate** of {total} completers has never been traced (tracer study); "
+        "they completed less than {months} months ago.",
+    },
+    "alert.telusur.many.recent": {
+        "id": "**{n} alumni** dari {total} peserta selesai belum pernah ditelusuri (tracer study); "
+        "semuanya selesai kurang dari {months} bulan lalu.",
+        "en": "**{n} graduates** of {total} completers have never been traced (tracer study); "
+        "all completed less than {months} months ago.",
     },
     "alert.items.paket_belum_jalan": {"id": "Paket yang belum dibuka", "en": "Packages never run"},
     "alert.items.desa_tanpa_peserta": {
