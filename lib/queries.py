@@ -6,7 +6,7 @@ one package or one year agrees with ``indicators.compute`` for that package or y
 reaches these through :mod:`lib.cache`; the CLI and the briefing can call them directly.
 
 Derived page measures (defined in :data:`PAGE_DEFINITIONS`, shown as help text and in the glossary):
-``persen_selesai`` = selesai / peserta × 100, ``persen_kompeten`` = kompeten / selesai × 100,
+``persen_selesai`` = selesai / persons ever enrolled (any status, drop-outs included) × 100, ``persen_kompeten`` = kompeten / selesai × 100,
 ``per_1000_sasaran`` = peserta per 1,000 *warga sasaran* (registry persons of productive age on the
 data date whose desil is at most ``desil_sasaran_max``).
 """
@@ -42,8 +42,10 @@ class Measure:
 
 PAGE_DEFINITIONS: tuple[Measure, ...] = (
     Measure("persen_selesai", "Tingkat penyelesaian", "Completion rate",
-            "Peserta selesai dibagi peserta × 100 (orang, dalam cakupan filter).",
-            "Completers / participants × 100 (persons, within the filters)."),
+            "Orang yang selesai dibagi semua orang yang pernah terdaftar, termasuk yang keluar "
+            "(× 100; orang, dalam cakupan filter). Kelas yang masih berjalan menurunkannya.",
+            "Completers / everyone ever enrolled, drop-outs included (× 100; persons, within the "
+            "filters). Classes still running lower it."),
     Measure("persen_kompeten", "Tingkat kompeten", "Competence rate",
             "Orang yang diuji kompeten dibagi peserta selesai × 100.",
             "Persons tested competent / completers × 100."),
@@ -322,7 +324,12 @@ def packages(engine: Engine, f: Filters) -> pd.DataFrame:
         .group_by(c.paket_kode)
     )
     people_q = scope.scoped_enrolments(
-        f, c.paket_kode, _active_person(), _selesai_person(), _kompeten_person()
+        f,
+        c.paket_kode,
+        _active_person(),
+        _selesai_person(),
+        _kompeten_person(),
+        func.count(distinct(e.person_id)),
     ).group_by(c.paket_kode)
     done = (
         scope.scoped_enrolments(f, c.paket_kode.label("paket"), e.person_id.label("pid"))
@@ -346,16 +353,16 @@ def packages(engine: Engine, f: Filters) -> pd.DataFrame:
         catalogue = conn.execute(pkg_q).all()
         classes = {k: (n, s) for k, n, s in conn.execute(cls_q)}
         filled = dict(conn.execute(filled_q).all())
-        people = {k: (p, s, m) for k, p, s, m in conn.execute(people_q)}
+        people = {k: (p, s, m, ever) for k, p, s, m, ever in conn.execute(people_q)}
         placed = dict(conn.execute(placed_q).all())
     rows = []
     for kode, nama, kejuruan in catalogue:
         n, k = (int(v) for v in classes.get(kode, (0, 0)))
         terisi = int(filled.get(kode, 0))
-        p, s, m = (int(v) for v in people.get(kode, (0, 0, 0)))
+        p, s, m, ever = (int(v) for v in people.get(kode, (0, 0, 0, 0)))
         d = int(placed.get(kode, 0))
         rows.append(
-            (kode, nama, kejuruan, n, k, terisi, percent(terisi, k), p, s, percent(s, p), m,
+            (kode, nama, kejuruan, n, k, terisi, percent(terisi, k), p, s, percent(s, ever), m,
              percent(m, s), d, percent(d, s))
         )  # fmt: skip
     return pd.DataFrame(rows, columns=PACKAGE_COLUMNS)

@@ -220,12 +220,13 @@ def test_packages_table(engine):
     pk = queries.packages(engine, Filters()).set_index("kode")
     assert len(pk) == 40 and list(pk.index) == sorted(pk.index)
     # GAR-01: A and C (32 seats, 5 enrolments: 15.6 %); peserta ani, dewi, fitri, eko; selesai
-    # ani, dewi, fitri (75 %); kompeten ani (1 of 3: 33.3 %); placed: ani (bekerja) and dewi, whose
+    # ani, dewi, fitri, of 5 ever enrolled (budi dropped out of A): 60 %; kompeten ani (1 of 3: 33.3 %); placed: ani (bekerja) and dewi, whose
     # latest survey over all her enrolments (B, June 2023) says bekerja: 2 of 3.
     assert rows(pk.loc[["GAR-01"]].reset_index().drop(columns=["nama", "kejuruan"])) == [
-        ("GAR-01", 2, 32, 5, 15.6, 4, 3, 75.0, 1, 33.3, 2, 66.7)
+        ("GAR-01", 2, 32, 5, 15.6, 4, 3, 60.0, 1, 33.3, 2, 66.7)
     ]
-    # OTO-01: B (3 of 16 = 18.75 → 18.8 %); peserta budi, citra, dewi; selesai citra, dewi;
+    # OTO-01: B (3 of 16 = 18.75 → 18.8 %); peserta budi, citra, dewi; selesai citra, dewi (of 3
+    # ever enrolled: 66.7 %);
     # kompeten dewi; placed citra (wirausaha is her latest) and dewi: 2 of 2.
     assert rows(pk.loc[["OTO-01"]].reset_index().drop(columns=["nama", "kejuruan"])) == [
         ("OTO-01", 1, 16, 3, 18.8, 3, 2, 66.7, 1, 50.0, 2, 100.0)
