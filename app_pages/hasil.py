@@ -71,8 +71,15 @@ st.subheader(ctx.t("hasil.h.rincian"))
 if not v["selesai"]:
     st.info(ctx.t("hasil.no_selesai"), icon=":material/info:")
 else:
-    tabs = st.tabs([ctx.t(f"hasil.tab.{by}") for by in ("paket", "tahun", "bulan")])
+    # Lazy tabs: only the open tab's chart and table are built (a tab change reruns the page).
+    tabs = st.tabs(
+        [ctx.t(f"hasil.tab.{by}") for by in ("paket", "tahun", "bulan")],
+        on_change="rerun",
+        key="hasil_tab",
+    )
     for tab, by in zip(tabs, ("paket", "tahun", "bulan"), strict=True):
+        if not tab.open:
+            continue
         with tab:
             table = outcomes.status_table(out, by)
             st.caption(ctx.t(f"hasil.def.{by}"))
@@ -141,11 +148,11 @@ else:
             income,
             [
                 Col("status", ctx.t("hasil.col.status")),
-                Col("paket_kode", ctx.t("hasil.col.kode")),
                 Col("paket", ctx.t("hasil.col.paket")),
-                Col("n", ctx.t("hasil.col.n"), "orang", ctx.t("hasil.def.income")),
                 Col("sebelum", ctx.t("hasil.income.sebelum"), "rupiah", ctx.t("hasil.def.income")),
                 Col("sesudah", ctx.t("hasil.income.sesudah"), "rupiah", ctx.t("hasil.def.income")),
+                Col("n", ctx.t("hasil.col.n"), "orang", ctx.t("hasil.def.income")),
+                Col("paket_kode", ctx.t("hasil.col.kode")),
             ],
             lang,
         ),

@@ -100,17 +100,6 @@ metric_key = st.radio(
 )
 metric = villages.METRIC_BY_KEY[metric_key]
 
-# --- headline figures of the scope ---------------------------------------------------------------
-totals = villages.totals(shown)
-cards = st.columns(4)
-for col, key in zip(cards, keys, strict=True):
-    col.metric(
-        label(key),
-        maps.format_value(totals[key], villages.METRIC_BY_KEY[key], lang),
-        help=definition(key),
-        border=True,
-    )
-
 # --- the map -------------------------------------------------------------------------------------
 try:
     boundaries = maps.load_boundaries(ctx.settings)
@@ -154,6 +143,17 @@ else:
     st.caption(ctx.t("peta.mode.circles"))
 if len(df) > len(shown):
     st.caption(ctx.t("peta.legend.context"))
+
+# --- headline figures of the scope ---------------------------------------------------------------
+totals = villages.totals(shown)
+cards = st.columns(4)
+for col, key in zip(cards, keys, strict=True):
+    col.metric(
+        label(key),
+        maps.format_value(totals[key], villages.METRIC_BY_KEY[key], lang),
+        help=definition(key),
+        border=True,
+    )
 
 # --- tables --------------------------------------------------------------------------------------
 counts = [

@@ -25,6 +25,8 @@ STATUS_COLORS = {
     "tidak_terlacak": "#b8bec4",
 }
 INK = "#1d2731"
+# Streamlit fits the whole chart (title, filter stamp, axes, legend) into its height: room for those.
+FRAME_PX = 120
 
 
 def status_label(status: str, lang: str) -> str:
@@ -81,7 +83,7 @@ def status_chart(table: pd.DataFrame, by: str, lang: str = "id"):
                 title=t("hasil.chart.persen_alumni", lang),
                 stack="zero",
                 scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(format=",d"),
+                axis=alt.Axis(format=",d", values=[0, 25, 50, 75, 100]),
             ),
             color=color,
             order=alt.Order("urutan:Q"),
@@ -92,7 +94,7 @@ def status_chart(table: pd.DataFrame, by: str, lang: str = "id"):
                 alt.Tooltip("persen_teks:N", title=t("hasil.col.persen", lang)),
             ],
         )
-        .properties(height=max(120, 30 * len(order)))
+        .properties(height=FRAME_PX + 60 + 30 * len(order))
     )
     return chart
 
@@ -131,7 +133,7 @@ def funnel_chart(funnel: pd.DataFrame, lang: str = "id"):
         .mark_text(align="left", dx=5, fontSize=FONT_SIZE, color=INK)
         .encode(y=y, x="orang:Q", text="label:N")
     )
-    return alt.layer(bars, text).properties(height=40 * len(df) + 20)
+    return alt.layer(bars, text).properties(height=FRAME_PX + 40 * len(df))
 
 
 def income_chart(income: pd.DataFrame, status: str, lang: str = "id", min_n: int = 5):
@@ -179,7 +181,7 @@ def income_chart(income: pd.DataFrame, status: str, lang: str = "id", min_n: int
             ],
         )
     )
-    return alt.layer(rule, points).properties(height=max(100, 28 * len(order)))
+    return alt.layer(rule, points).properties(height=FRAME_PX + 30 + 28 * len(order))
 
 
 def kur_chart(pipeline: pd.DataFrame, lang: str = "id"):
@@ -220,4 +222,4 @@ def kur_chart(pipeline: pd.DataFrame, lang: str = "id"):
         .mark_text(align="left", dx=5, fontSize=FONT_SIZE, color=INK)
         .encode(y=y, x="catatan:Q", text="label:N")
     )
-    return alt.layer(bars, text).properties(height=40 * len(df) + 20)
+    return alt.layer(bars, text).properties(height=FRAME_PX + 40 * len(df))

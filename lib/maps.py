@@ -45,7 +45,9 @@ NO_DATA = (210, 210, 210)
 CONTEXT_FILL = (238, 238, 238)
 OUTLINE = (90, 90, 90)
 MAX_RADIUS_M = 1800  # the largest circle (metres) at the regency zoom; area ∝ value
-LABEL_VILLAGES_UP_TO = 16  # name the villages when this few are in scope, else the kecamatan
+LABEL_VILLAGES_UP_TO = 16
+FIT_PX = 300  # a drilled-down scope spans about this many pixels
+MAX_ZOOM = 12.3  # a single village still shows its neighbours  # name the villages when this few are in scope, else the kecamatan
 
 
 class BoundaryError(ValueError):
@@ -166,11 +168,12 @@ def view_state(
     if whole or shown.empty:
         return pdk.ViewState(latitude=s.peta_lat, longitude=s.peta_lon, zoom=s.peta_zoom)
     west, south, east, north = _extent(shown, boundaries)
-    span_lon = max(east - west, 0.02) * 1.3
-    span_lat = max(north - south, 0.02) * 1.3
-    # Fit into about 520 × 420 px (a phone shows less width; the map can be panned).
-    zoom = min(math.log2(360 * 520 / (256 * span_lon)), math.log2(180 * 420 / (256 * span_lat)))
-    zoom = max(s.peta_zoom, min(zoom, 13.0))
+    span = max(east - west, north - south, 0.01)
+    # deck.gl's world is 512 px wide at zoom 0 (near the equator a degree of latitude is about a
+    # degree of longitude): fit the scope into FIT_PX, which a phone-width map shows whole and a
+    # desktop map surrounds with the neighbouring villages.
+    zoom = math.log2(FIT_PX * 360 / (512 * span))
+    zoom = max(s.peta_zoom, min(zoom, MAX_ZOOM))
     return pdk.ViewState(
         latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=round(zoom, 2)
     )

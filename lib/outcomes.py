@@ -2,7 +2,7 @@
 
 The rule is that of :mod:`lib.indicators`: the ``selesai`` persons in scope and, for each, the
 status of the latest tracer survey over all of that person's enrolments
-(:func:`lib.indicators.latest_outcome_subquery`); persons never surveyed are *tidak terlacak*.
+(:func:`lib.indicators.latest_survey_id`); persons never surveyed are *tidak terlacak*.
 
 By package and by cohort year, a row counts the persons who completed a class of that package (of
 that year) in scope, each with their latest status: a row equals the ``kpi`` figures with that
@@ -30,17 +30,24 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, String, cast, distinct, func, literal_column, select
+from sqlalchemy import (
+    BigInteger,
+    Engine,
+    String,
+    cast,
+    distinct,
+    func,
+    literal,
+    literal_column,
+    select,
+    union_all,
+)
 
 from lib import indicators, scope
 from lib.filters import Filters
 from lib.models import Aid, Enrolment, Package, TracerSurvey, TrainingClass
 
 STATUSES = (*indicators.OUTCOMES, "tidak_terlacak")
-# ``rn = 1`` written inline, not as a bound parameter: SQLite then builds an automatic index on
-# the window subquery for the join; with ``rn = ?`` it scans it per row (30 s instead of 0.3 s at
-# scale 20).
-LATEST = literal_column("1")
 MONTH_BUCKETS = ("le3", "4_6", "7_12", "gt12")
 AID_STATUS_ORDER = ("diajukan", "disetujui", "disalurkan", "ditolak")
 AID_KINDS = ("kur", "peralatan", "modal_dusun_rw")
@@ -51,10 +58,13 @@ INCOME_STATUSES = ("bekerja", "wirausaha")
 
 def outcome_rows_stmt(f: Filters):
     """One row per completed enrolment in scope: ``person_id, paket_kode, tahun, selesai`` (class
-    end, ISO text), ``status, survei`` (latest survey's status and ISO date, NULL if never surveyed),
-    ``sebelum, sesudah`` (that survey's income before training and monthly income)."""
-    latest = indicators.latest_outcome_subquery(f)
-    e, c = Enrolment, TrainingClass
+    end, ISO text), ``status, survei`` (the person's latest survey: status and ISO date, NULL if
+    never surveyed), ``sebelum, sesudah`` (that survey's income before training and monthly income).
+
+    The latest survey is :func:`lib.indicators.latest_survey_id`, the one definition the ``kpi``
+    uses, looked up per row through the enrolment and survey indexes.
+    """
+    e, c, t = Enrolment, TrainingClass, TracerSurvey
     return (
         scope.scoped_enrolments(
             f,
@@ -62,13 +72,12 @@ def outcome_rows_stmt(f: Filters):
             c.paket_kode,
             c.tahun,
             cast(c.tanggal_selesai, String(10)).label("selesai"),
-            latest.c.status_kerja,
-            cast(latest.c.tanggal_survei, String(10)).label("survei"),
-            TracerSurvey.pendapatan_sebelum,
-            TracerSurvey.pendapatan_bulanan,
+            t.status_kerja,
+            cast(t.tanggal_survei, String(10)).label("survei"),
+            t.pendapatan_sebelum,
+            t.pendapatan_bulanan,
         )
-        .outerjoin(latest, (latest.c.person_id == e.person_id) & (latest.c.rn == LATEST))
-        .outerjoin(TracerSurvey, TracerSurvey.id == latest.c.survey_id)
+        .outerjoin(t, t.id == indicators.latest_survey_id(e.person_id))
         .where(e.status == "selesai")
     )
 
@@ -102,33 +111,39 @@ def month_bucket(months: pd.Series) -> pd.Series:
 
 
 def aid_stmt(f: Filters):
-    """``(jenis, status, catatan, nilai_rp, orang)`` of the aid records of persons in scope."""
-    return (
+    """``(jenis, status, catatan, nilai_rp, orang)``: the aid records of persons in scope by kind and
+    status, then two rows of person counts in ``catatan``: ``jenis`` = ``terdaftar`` (persons ever
+    enrolled in scope, any status) and ``penerima_kur`` (persons with an approved KUR). One
+    statement, so that the persons in scope are found once."""
+    in_scope = scope.persons_in_scope(f).cte("in_scope")
+    members = select(in_scope.c.person_id)
+    no_status = cast(literal(None), String(12))
+    zero = literal(0, BigInteger)
+    return union_all(
         select(
             Aid.jenis,
             Aid.status,
-            func.count().label("catatan"),
-            func.coalesce(func.sum(Aid.nilai_rupiah), 0).label("nilai_rp"),
-            func.count(distinct(Aid.person_id)).label("orang"),
+            func.count(),
+            func.coalesce(func.sum(Aid.nilai_rupiah), 0),
+            func.count(distinct(Aid.person_id)),
         )
-        .where(Aid.person_id.in_(scope.persons_in_scope(f)))
-        .group_by(Aid.jenis, Aid.status)
-    )
-
-
-def funnel_extra_stmt(f: Filters):
-    """Persons ever enrolled in scope (any status) and persons with an approved KUR."""
-    enrolled = scope.persons_in_scope(f).subquery("enrolled")
-    kur = (
-        select(func.count(distinct(Aid.person_id)))
-        .where(
-            Aid.person_id.in_(scope.persons_in_scope(f)),
+        .where(Aid.person_id.in_(members))
+        .group_by(Aid.jenis, Aid.status),
+        select(literal_column("'terdaftar'"), no_status, func.count(), zero, zero).select_from(
+            in_scope
+        ),
+        select(
+            literal_column("'penerima_kur'"),
+            no_status,
+            func.count(distinct(Aid.person_id)),
+            zero,
+            zero,
+        ).where(
+            Aid.person_id.in_(members),
             Aid.jenis == "kur",
             Aid.status.in_(indicators.APPROVED_AID),
-        )
-        .scalar_subquery()
+        ),
     )
-    return select(select(func.count()).select_from(enrolled).scalar_subquery(), kur)
 
 
 @dataclass(frozen=True)
@@ -161,17 +176,18 @@ def fetch_rows(engine: Engine, f: Filters) -> tuple[pd.DataFrame, dict]:
 def fetch_aid(engine: Engine, f: Filters) -> tuple[pd.DataFrame, int, int]:
     """Aid records by kind and status; persons ever enrolled; persons with an approved KUR."""
     with engine.connect() as conn:
-        aid = pd.DataFrame(
+        rows = pd.DataFrame(
             conn.execute(aid_stmt(f)).all(),
             columns=["jenis", "status", "catatan", "nilai_rp", "orang"],
         )
-        terdaftar, penerima_kur = conn.execute(funnel_extra_stmt(f)).one()
+    counts = dict(zip(rows["jenis"], rows["catatan"], strict=True))
+    aid = rows[~rows["jenis"].isin(["terdaftar", "penerima_kur"])].reset_index(drop=True)
     aid = aid.astype({"catatan": "int64", "nilai_rp": "int64", "orang": "int64"})
-    return aid, int(terdaftar), int(penerima_kur)
+    return aid, int(counts.get("terdaftar", 0)), int(counts.get("penerima_kur", 0))
 
 
 def compute(engine: Engine, f: Filters) -> Outcomes:
-    """All the outcome aggregates of ``/hasil`` for ``f`` (four statements)."""
+    """All the outcome aggregates of ``/hasil`` for ``f`` (three statements)."""
     return assemble(fetch_rows(engine, f), fetch_aid(engine, f))
 
 

@@ -224,3 +224,24 @@ def test_sinoa_only_and_empty_scope(engine, db_url):
     assert empty.income.empty
     funnel = outcomes.funnel(indicators.compute(engine, Filters(paket=("GAR-03",))), empty)
     assert list(funnel["orang"]) == [0] * 5 and funnel["persen"].isna().all()
+
+
+def test_chart_builders_make_valid_vega_lite(engine, db_url):
+    """The charts of /hasil validate against the Vega-Lite schema (the dashboard's spec cache
+    skips validation for speed, so it happens here)."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the charts do not depend on the database")
+    from lib import charts, charts_hasil
+
+    scenario(db_url)
+    out = outcomes.compute(engine, Filters())
+    kpi = indicators.compute(engine, Filters())
+    built = [
+        charts_hasil.funnel_chart(outcomes.funnel(kpi, out)),
+        charts_hasil.kur_chart(outcomes.kur_pipeline(out.aid)),
+        charts_hasil.income_chart(out.income, "bekerja", min_n=1),
+        *[charts_hasil.status_chart(outcomes.status_table(out, by), by) for by in ("paket", "tahun", "bulan")],
+    ]  # fmt: skip
+    for chart in built:
+        spec = charts.finish(chart, "id", "Judul", "Filter").to_dict()  # validates
+        assert spec["config"]["locale"]["number"]["decimal"] == ","

@@ -100,6 +100,17 @@ def test_hasil_metrics_equal_the_kpi(demo_db_url, monkeypatch):
         assert orang["Bekerja atau wirausaha"] == ui.format_value("orang", placed)
         assert not NIK_LIKE.search(all_text(at))
 
+    # The cohort tab (lazy: built when opened): each year's row is the kpi of that year.
+    set_filters(at, {})
+    at.session_state["hasil_tab"] = "Per angkatan (tahun kelas)"
+    at.run()
+    years = next(d.value for d in at.dataframe if "Tahun kelas" in d.value.columns)
+    assert len(years) >= 3
+    for row in years.to_dict("records"):
+        kpi = indicators.compute(engine, Filters(tahun=(int(row["Tahun kelas"]),)))
+        assert row["Selesai"] == ui.format_value("orang", kpi["selesai"])
+        assert row["Tingkat penempatan"] == ui.format_value("persen", kpi["persen_penempatan"])
+
 
 def test_peta_circles_table_scope_and_metrics(demo_db_url, monkeypatch):
     at = open_page(demo_db_url, monkeypatch, "peta")
@@ -166,16 +177,54 @@ def test_warm_rerun_queries_nothing_and_cold_runs_each_query_once(demo_db_url, m
         event.remove(engine, "before_cursor_execute", record)
 
 
+def _pixel(lat: float, lon: float, view, box: dict) -> tuple[float, float]:
+    """Screen position of (lat, lon) in a deck.gl map view (Web Mercator, 512-px world)."""
+    import math
+
+    scale = 512 * 2**view.zoom
+
+    def merc(y):
+        return math.log(math.tan(math.pi / 4 + math.radians(y) / 2))
+
+    x = box["x"] + box["width"] / 2 + (lon - view.longitude) / 360 * scale
+    y = box["y"] + box["height"] / 2 - (merc(lat) - merc(view.latitude)) / (2 * math.pi) * scale
+    return x, y
+
+
 @pytest.mark.browser
-def test_choosing_a_village_in_the_table_sets_the_desa_filter(demo_db_url, page):
-    """Browser: tick the first row of the village table; the URL and the table follow."""
+def test_choosing_a_village_sets_the_desa_filter(demo_db_url, page):
+    """Browser: click a village on the map, then tick a row of the village table; each time the
+    URL (the ``desa`` filter) follows."""
     from playwright.sync_api import expect
 
+    from lib import maps, villages
     from tests.conftest import start_streamlit, stop_streamlit
 
+    scope = villages.in_scope(
+        villages.village_stats(db.get_engine(demo_db_url), Filters(kecamatan=(TINGGI,)))
+    )
+    view = maps.view_state(scope, False, None)
+    biggest = scope.sort_values("peserta").iloc[-1]
     base, proc = start_streamlit(demo_db_url, {"PANTAU_BOUNDARIES": ""})
     try:
         page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(f"{base}/peta?kecamatan={TINGGI}")
+        deck = page.get_by_test_id("stDeckGlJsonChart")
+        expect(deck.locator("canvas").first).to_be_visible(timeout=60_000)
+        deck.scroll_into_view_if_needed()
+        target = _pixel(biggest["lat"], biggest["lon"], view, deck.bounding_box())
+        chosen = re.compile(r"desa=73\.03\.04\.\d{4}")
+        # deck.gl draws after the canvas appears and leaves no DOM to wait for: click until the
+        # selection lands (each attempt waits on the URL, no fixed sleep).
+        for attempt in range(10):
+            page.mouse.click(*target)
+            try:
+                expect(page).to_have_url(chosen, timeout=2_000)
+                break
+            except AssertionError:
+                if attempt == 9:
+                    raise
+
         page.goto(f"{base}/peta?kecamatan={TINGGI}")
         table = page.locator("[class*='st-key-peta_desa_']").first
         first_code = table.get_by_test_id("glide-cell-1-0")  # the grid's accessible copy

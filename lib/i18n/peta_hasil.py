@@ -223,10 +223,7 @@ TEXT: dict[str, dict[str, str]] = {
     "hasil.aid.disalurkan": {"id": "Disalurkan", "en": "Disbursed"},
     "hasil.aid.ditolak": {"id": "Ditolak", "en": "Rejected"},
     "hasil.chart.persen_alumni": {"id": "Persen alumni", "en": "Percent of alumni"},
-    "hasil.chart.median": {
-        "id": "Median per bulan (juta rupiah)",
-        "en": "Median per month (million rupiah)",
-    },
+    "hasil.chart.median": {"id": "Juta rupiah per bulan", "en": "Million rupiah per month"},
     "hasil.income.min_n": {
         "id": "Grafik hanya memuat paket dengan sedikitnya {n} orang; semua paket ada di tabel.",
         "en": "The charts show packages with at least {n} persons; every package is in the table.",
