@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import sys
+import types
 from datetime import date
 
 from sqlalchemy import select
@@ -178,7 +180,7 @@ def test_formula_text_is_stored_as_is_and_neutralised_in_exports(db_url, tmp_pat
     assert (tmp_path / "a.laporan.csv").read_text(encoding="utf-8-sig").count("'@SUM(1)") == 1
 
 
-def test_two_processes_importing_overlapping_files_at_once(db_url, tmp_path):
+def test_two_processes_importing_overlapping_files_at_once(db_url, tmp_path, monkeypatch):
     """Registry files A (persons 1–1500) and B (1001–2500) at once: 2,500 persons, no duplicate.
     Then enrolments into one class of 16 at once: A persons 1–12, B 9–20. Whichever runs second
     would fill 20 seats, so it is rejected as a whole: the class never goes over capacity."""
@@ -195,6 +197,9 @@ def test_two_processes_importing_overlapping_files_at_once(db_url, tmp_path):
         d.kelas("GAR-01", kode="K1", tahun=2023)
     version = int(db.data_version(db.get_engine(db_url)))
 
+    # A spawned child re-runs the parent's __main__; after an AppTest in the same worker that is
+    # dashboard.py, which must not run outside Streamlit. Give the children a blank __main__.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
     procs = [
