@@ -167,6 +167,25 @@ def cumulative(engine: Engine, f: Filters) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
+def _class_counts_by(column, f: Filters):
+    """Class-level counts grouped by a class column (year, package): ``(key, kelas, kursi)`` and
+    ``(key, terisi)``, both following the class filters only (spec 4)."""
+    c = TrainingClass
+    classes = (
+        select(column, func.count(c.id), func.coalesce(func.sum(c.kapasitas), 0))
+        .where(scope.class_condition(f))
+        .group_by(column)
+    )
+    filled = (
+        select(column, func.count(Enrolment.id))
+        .select_from(Enrolment)
+        .join(c, c.id == Enrolment.class_id)
+        .where(scope.class_condition(f))
+        .group_by(column)
+    )
+    return classes, filled
+
+
 def per_year(engine: Engine, f: Filters) -> pd.DataFrame:
     """Per class year: ``tahun, kelas, kursi, terisi, peserta, selesai, target, persen_target``.
 
@@ -175,19 +194,8 @@ def per_year(engine: Engine, f: Filters) -> pd.DataFrame:
     (0 when the year has none) and ``persen_target`` = peserta / target × 100. Years: those with
     classes in scope and, unless a year filter is set, the years of the annual targets.
     """
-    e, c = Enrolment, TrainingClass
-    cls_q = (
-        select(c.tahun, func.count(c.id), func.coalesce(func.sum(c.kapasitas), 0))
-        .where(scope.class_condition(f))
-        .group_by(c.tahun)
-    )
-    filled_q = (
-        select(c.tahun, func.count(e.id))
-        .select_from(e)
-        .join(c, c.id == e.class_id)
-        .where(scope.class_condition(f))
-        .group_by(c.tahun)
-    )
+    c = TrainingClass
+    cls_q, filled_q = _class_counts_by(c.tahun, f)
     people_q = scope.scoped_enrolments(f, c.tahun, _active_person(), _selesai_person()).group_by(
         c.tahun
     )
@@ -311,18 +319,7 @@ def packages(engine: Engine, f: Filters) -> pd.DataFrame:
         pkg_q = pkg_q.where(Package.kode.in_(f.paket))
     if f.kejuruan:
         pkg_q = pkg_q.where(Package.kejuruan.in_(f.kejuruan))
-    cls_q = (
-        select(c.paket_kode, func.count(c.id), func.coalesce(func.sum(c.kapasitas), 0))
-        .where(scope.class_condition(f))
-        .group_by(c.paket_kode)
-    )
-    filled_q = (
-        select(c.paket_kode, func.count(e.id))
-        .select_from(e)
-        .join(c, c.id == e.class_id)
-        .where(scope.class_condition(f))
-        .group_by(c.paket_kode)
-    )
+    cls_q, filled_q = _class_counts_by(c.paket_kode, f)
     people_q = scope.scoped_enrolments(
         f,
         c.paket_kode,
