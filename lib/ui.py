@@ -187,60 +187,34 @@ def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
 
     sb = st.sidebar
     sb.header(t("filter.header", lang))
-    sb.multiselect(
-        t("filter.tahun", lang),
-        options=sorted(set(ref.years) | set(st.session_state.get("f_tahun", []))),
-        key="f_tahun",
-        placeholder=t("filter.all", lang),
+
+    def choose(name: str, options: list, label=None) -> None:
+        """One filter widget; values no longer among the options (a narrower parent) drop out."""
+        key = FILTER_KEY.format(name)
+        st.session_state[key] = [v for v in st.session_state.get(key, []) if v in options]
+        sb.multiselect(
+            t(f"filter.{name}", lang),
+            options=options,
+            format_func=label or str,
+            key=key,
+            placeholder=t("filter.all", lang),
+        )
+
+    def within(items: dict, parent: str) -> list:
+        """Codes of ``items`` (code -> (name, parent code)) inside the chosen parents, if any."""
+        chosen = st.session_state.get(FILTER_KEY.format(parent)) or []
+        return [k for k, (_, up) in items.items() if not chosen or up in chosen]
+
+    choose("tahun", sorted(set(ref.years) | set(st.session_state.get("f_tahun", []))))
+    choose("kecamatan", list(ref.kecamatan), lambda k: ref.kecamatan[k])
+    choose("desa", within(ref.villages, "kecamatan"), lambda k: ref.villages[k][0])
+    choose("kejuruan", list(ref.kejuruan))
+    choose(
+        "paket",
+        within(ref.packages, "kejuruan"),
+        lambda k: f"{ref.packages[k][0]} ({k})",
     )
-    sb.multiselect(
-        t("filter.kecamatan", lang),
-        options=list(ref.kecamatan),
-        format_func=lambda k: ref.kecamatan[k],
-        key="f_kecamatan",
-        placeholder=t("filter.all", lang),
-    )
-    chosen_kec = st.session_state.get("f_kecamatan") or []
-    desa_options = [
-        k for k, (_, kec) in ref.villages.items() if not chosen_kec or kec in chosen_kec
-    ]
-    st.session_state["f_desa"] = [
-        d for d in st.session_state.get("f_desa", []) if d in desa_options
-    ]
-    sb.multiselect(
-        t("filter.desa", lang),
-        options=desa_options,
-        format_func=lambda k: ref.villages[k][0],
-        key="f_desa",
-        placeholder=t("filter.all", lang),
-    )
-    sb.multiselect(
-        t("filter.kejuruan", lang),
-        options=list(ref.kejuruan),
-        key="f_kejuruan",
-        placeholder=t("filter.all", lang),
-    )
-    chosen_kej = st.session_state.get("f_kejuruan") or []
-    paket_options = [
-        k for k, (_, kej) in ref.packages.items() if not chosen_kej or kej in chosen_kej
-    ]
-    st.session_state["f_paket"] = [
-        p for p in st.session_state.get("f_paket", []) if p in paket_options
-    ]
-    sb.multiselect(
-        t("filter.paket", lang),
-        options=paket_options,
-        format_func=lambda k: f"{ref.packages[k][0]} ({k})",
-        key="f_paket",
-        placeholder=t("filter.all", lang),
-    )
-    sb.multiselect(
-        t("filter.jk", lang),
-        options=["L", "P"],
-        format_func=lambda j: t(f"filter.jk.{j}", lang),
-        key="f_jk",
-        placeholder=t("filter.all", lang),
-    )
+    choose("jk", ["L", "P"], lambda j: t(f"filter.jk.{j}", lang))
     sb.button(
         t("filter.reset", lang),
         on_click=_reset_filters,
@@ -389,14 +363,6 @@ def show_chart(spec: dict, name: str, ctx: PageContext, key: str) -> None:
     """A chart from its Vega-Lite spec (see ``cache.chart``), full width, with a PNG download."""
     st.vega_lite_chart(spec=spec, width="stretch")
     chart_png_download(spec, name, ctx, key)
-
-
-def run_guarded(body: Callable[[], None], lang: str = "id") -> None:
-    """Run ``body``; a database error becomes a plain Indonesian message, never a traceback."""
-    try:
-        body()
-    except AppUnavailable as exc:
-        st.error(str(exc), icon=":material/error:")
 
 
 def run_page(page) -> None:

@@ -293,8 +293,3 @@ def parse_text(value, max_len: int) -> str:
     if len(text) > max_len:
         raise ParseError("teks_panjang", max=max_len)
     return text
-
-
-def parse_code(value, max_len: int) -> str:
-    """An identifier typed by people (kode_paket, kode_kelas): trimmed, inner spaces kept."""
-    return parse_text(value, max_len)
