@@ -13,14 +13,7 @@ out = cache.call(outcomes.compute, ctx)
 
 
 def show_table(table: Table, name: str, key: str) -> None:
-    config = {
-        col: st.column_config.TextColumn(
-            col, help=table.help.get(col), alignment="right" if col in table.numeric else None
-        )
-        for col in table.display.columns
-    }
-    st.dataframe(table.display, hide_index=True, column_config=config, key=f"hasil_tbl_{key}")
-    ui.table_downloads(table.export, name, ctx, key)
+    ui.show_prepared_table(table, ctx, name=name, key=f"hasil_tbl_{key}", download_key=key)
 
 
 def show_chart(builder, name: str, key: str, *args, title: str | None = None, **kw) -> None:

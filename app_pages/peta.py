@@ -53,17 +53,7 @@ def to_regency() -> None:
 
 
 def show_table(table: Table, name: str, key: str, on_select=None) -> None:
-    config = {
-        col: st.column_config.TextColumn(
-            col, help=table.help.get(col), alignment="right" if col in table.numeric else None
-        )
-        for col in table.display.columns
-    }
-    kwargs = {}
-    if on_select is not None:
-        kwargs = {"on_select": on_select, "selection_mode": "single-row"}
-    st.dataframe(table.display, hide_index=True, column_config=config, key=key, **kwargs)
-    ui.table_downloads(table.export, name, ctx, name)
+    ui.show_prepared_table(table, ctx, name=name, key=key, download_key=name, on_select=on_select)
 
 
 # --- drill back up -------------------------------------------------------------------------------

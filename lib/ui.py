@@ -516,3 +516,19 @@ def show_table(
         key=f"tbl_{key}",
     )
     table_downloads(view, name, ctx, key)
+
+
+def show_prepared_table(
+    table, ctx: PageContext, *, name: str, key: str, download_key: str, on_select=None
+) -> None:
+    """A :class:`lib.present.Table`: its pre-formatted ``display`` frame (numbers right-aligned,
+    help per header), optional single-row selection, and CSV/XLSX of its raw ``export`` frame."""
+    config = {
+        col: st.column_config.TextColumn(
+            col, help=table.help.get(col), alignment="right" if col in table.numeric else None
+        )
+        for col in table.display.columns
+    }
+    select = {} if on_select is None else {"on_select": on_select, "selection_mode": "single-row"}
+    st.dataframe(table.display, hide_index=True, column_config=config, key=key, **select)
+    table_downloads(table.export, name, ctx, download_key)
