@@ -32,7 +32,7 @@ test: lint
 	$(PY) -m pytest -n 2 --dist loadgroup -q
 
 bench: $(STAMP)
-	$(PY) -m lib.bench
+	$(PY) -m lib.devtools.bench
 
 clean:
 	rm -rf $(VENV) data/pantau.db data/pantau.db-wal data/pantau.db-shm .pytest_cache

@@ -5,8 +5,8 @@ Run with ``make run`` or ``streamlit run dashboard.py``. Page scripts live in ``
 
 import streamlit as st
 
-from lib import nav, ui
-from lib.i18n import t
+from lib.app import nav, ui
+from lib.core.i18n import t
 
 st.set_page_config(page_title="Pantau", page_icon="📊", layout="wide")
 

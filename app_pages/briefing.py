@@ -1,7 +1,7 @@
 """/briefing: presentation mode and the PDF/PPTX deck of the current filters (layout only).
 
 The deck comes from ``lib.briefing.slides.build`` (cached per data version, filters and language by
-``lib.briefing.cached``); the page shows one slide at a time as HTML (``lib.briefing.html``), with
+``lib.app.briefing_cache``); the page shows one slide at a time as HTML (``lib.briefing.html``), with
 previous/next buttons (also the Left/Right keys), ``?slide=N`` in the URL, a presentation toggle
 (``?present=1``) that hides the sidebar and header, and PDF/PowerPoint downloads rendered when
 clicked.
@@ -9,8 +9,10 @@ clicked.
 
 import streamlit as st
 
-from lib import briefing, ui
-from lib.briefing import cached, html
+from lib import briefing
+from lib.app import briefing_cache as cached
+from lib.app import ui
+from lib.briefing import html
 
 ctx = ui.page_context()
 SLIDE_KEY, PRESENT_KEY = "brief_slide", "brief_present"

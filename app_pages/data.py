@@ -1,12 +1,13 @@
 """/data Data & Impor (operators): templates, import with a dry-run preview and confirmation,
 import history, quarantine and the data-quality panel. Layout only: ``lib.intake`` imports,
-``lib.quality`` checks; rows are shown with NIK masked."""
+``lib.views.quality`` checks; rows are shown with NIK masked."""
 
 from datetime import date
 
 import streamlit as st
 
-from lib import cache, db, fmt, ui
+from lib.app import cache, ui
+from lib.core import db, fmt
 from lib.intake import history, importer, report, templates
 from lib.intake.schemas import KINDS
 

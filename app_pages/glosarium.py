@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lib import alerts, ui
-from lib.indicators import DEFINITIONS
-from lib.queries import PAGE_DEFINITIONS
+from lib.app import ui
+from lib.semantic.indicators import DEFINITIONS
+from lib.views import alerts
+from lib.views.queries import PAGE_DEFINITIONS
 
 ctx = ui.page_context()
 ui.header(ctx, "nav.glosarium", ctx.t("glos.intro"))

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from lib import cache, charts_hasil, outcomes, ui
-from lib.present import Col, Table, make_table
+from lib.app import cache, ui
+from lib.render import charts_hasil
+from lib.render.present import Col, Table, make_table
+from lib.views import outcomes
 
 ctx = ui.page_context()
 lang = ctx.lang
@@ -17,7 +19,7 @@ def show_table(table: Table, name: str, key: str) -> None:
 
 
 def show_chart(builder, name: str, key: str, *args, title: str | None = None, **kw) -> None:
-    """A chart of ``lib.charts_hasil`` through the spec cache, with its PNG download."""
+    """A chart of ``lib.render.charts_hasil`` through the spec cache, with its PNG download."""
     spec = cache.chart(builder, ctx, *args, title=title, **kw)
     ui.show_chart(spec, name, ctx, key)
 

@@ -3,7 +3,11 @@ projection and the classes of 16 still needed."""
 
 import streamlit as st
 
-from lib import cache, charts, fmt, plan, queries, ui
+from lib.app import cache, ui
+from lib.core import fmt
+from lib.render import charts
+from lib.semantic import plan
+from lib.views import queries
 
 ctx = ui.page_context()
 s = ctx.settings

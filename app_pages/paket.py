@@ -3,7 +3,9 @@ placement; fill-rate chart; package × year heat map; packages never opened."""
 
 import streamlit as st
 
-from lib import cache, charts, queries, ui
+from lib.app import cache, ui
+from lib.render import charts
+from lib.views import queries
 
 ctx = ui.page_context()
 ui.header(ctx, "nav.paket", ctx.t("paket.intro"))

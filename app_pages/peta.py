@@ -6,8 +6,10 @@ Choosing a village on the map or in the table sets the ``desa`` filter (a kecama
 
 import streamlit as st
 
-from lib import cache, maps, ui, villages
-from lib.present import Col, Table, make_table
+from lib.app import cache, ui
+from lib.render import maps
+from lib.render.present import Col, Table, make_table
+from lib.views import villages
 
 ctx = ui.page_context()
 lang = ctx.lang

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import ui
+from lib.app import ui
 
 ctx = ui.page_context()
 ui.header(ctx, "nav.rencana")

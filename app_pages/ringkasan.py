@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from lib import alerts, cache, plan, ui
+from lib.app import cache, ui
+from lib.semantic import plan
+from lib.views import alerts
 
 ctx = ui.page_context()
 ui.header(ctx, "nav.ringkasan", ctx.t("ringkasan.intro"))

@@ -11,8 +11,8 @@ import argparse
 import json
 import sys
 
-from lib import config, db
-from lib.filters import PARAMS, Filters, load_reference, parse
+from lib.core import config, db
+from lib.core.filters import PARAMS, Filters, load_reference, parse
 
 KINDS = ("paket", "kelas", "dtks", "peserta", "tracer", "bantuan")
 
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     url = config.database_url(getattr(args, "db_sub", None) or args.db)
 
     if args.command == "seed":
-        from lib import demo
+        from lib.intake import demo
 
         engine = db.ensure_ready(url)
         if args.if_empty and not db.is_empty(engine):
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "clear-demo":
-        from lib import demo
+        from lib.intake import demo
 
         try:
             summary = demo.clear(db.ensure_ready(url))
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "kpi":
-        from lib import indicators
+        from lib.semantic import indicators
 
         filters, notices = filters_from_args(args, url)
         for notice in notices:
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             print(json.dumps(values, ensure_ascii=False))
         else:
-            from lib import fmt
+            from lib.core import fmt
 
             for ind in indicators.DEFINITIONS:
                 v = values[ind.key]

@@ -20,8 +20,8 @@ from datetime import date
 
 from sqlalchemy import Connection, insert
 
-from lib import db
-from lib.models import Aid, Enrolment, Person, TracerSurvey, TrainingClass
+from lib.core import db
+from lib.core.models import Aid, Enrolment, Person, TracerSurvey, TrainingClass
 
 # Villages of data/villages.csv used by the scenarios (code → name, kecamatan).
 BISSAPPU = "73.03.01"

@@ -30,7 +30,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def pg_cluster():
     """Base URL (without database name) of a throwaway PostgreSQL cluster (``lib/pgtmp.py``)."""
-    from lib import pgtmp
+    from lib.devtools import pgtmp
 
     if pgtmp.pg_bin() is None:
         if REQUIRE_PG:
@@ -44,7 +44,7 @@ def pg_cluster():
 
 
 def new_pg_database(base_url: str) -> str:
-    from lib import pgtmp
+    from lib.devtools import pgtmp
 
     return pgtmp.new_database(base_url)
 
@@ -60,7 +60,7 @@ def empty_db_url(request, tmp_path):
 @pytest.fixture
 def db_url(empty_db_url):
     """URL of a new database with the schema and the reference data of data/ (no demo)."""
-    from lib import db
+    from lib.core import db
 
     db.ensure_ready(empty_db_url)
     return empty_db_url
@@ -69,7 +69,8 @@ def db_url(empty_db_url):
 @pytest.fixture(scope="session")
 def demo_db_url(tmp_path_factory):
     """A SQLite database seeded with the scale-1 demo (seed 2022), built once per test process."""
-    from lib import db, demo
+    from lib.core import db
+    from lib.intake import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     engine = db.ensure_ready(url)

@@ -8,9 +8,8 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from lib import db
-from lib.intake import parsers
-from lib.models import (
+from lib.core import db
+from lib.core.models import (
     Aid,
     DataWarning,
     Enrolment,
@@ -21,6 +20,7 @@ from lib.models import (
     TracerSurvey,
     TrainingClass,
 )
+from lib.intake import parsers
 
 DTKS = ["nik", "no_kk", "nama", "jenis_kelamin", "tanggal_lahir", "kode_desa", "desil"]
 BONTO_JAI = "73.03.01.2008"

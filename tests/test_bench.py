@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lib import bench
+from lib.devtools import bench
 
 
 def test_bench_smoke(tmp_path):

@@ -21,11 +21,12 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from lib import db, fmt, indicators
 from lib.briefing import images, layout, slides
 from lib.briefing import pdf as brief_pdf
 from lib.briefing import pptx as brief_pptx
-from lib.filters import Filters
+from lib.core import db, fmt
+from lib.core.filters import Filters
+from lib.semantic import indicators
 from tests.builders import BISSAPPU, BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
 
 SCOPE = Filters(kecamatan=(BISSAPPU,), tahun=(2024,))
@@ -131,7 +132,7 @@ def rendered(tmp_path_factory):
 
 
 def expected_strings(deck, values) -> list[str]:
-    """Figures (indicators.compute, formatted by lib.fmt), filter names and the data date."""
+    """Figures (indicators.compute, formatted by lib.core.fmt), filter names and the data date."""
     return [
         fmt.number(values["peserta"]),
         fmt.pct(values["persen_kuota"]),
@@ -246,7 +247,7 @@ def test_rendering_refuses_external_data():
 def test_map_draws_boundaries_when_a_file_is_configured(db_url, monkeypatch):
     from conftest import SHARED_BOUNDARIES
 
-    from lib import villages
+    from lib.views import villages
 
     build_scenario(db_url)
     stats = villages.village_stats(db.get_engine(db_url), SCOPE)

@@ -14,9 +14,9 @@ import pytest
 from playwright.sync_api import expect
 from streamlit.testing.v1 import AppTest
 
-from lib import db
 from lib.briefing import slides
-from lib.filters import Filters
+from lib.core import db
+from lib.core.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 SCOPE = {"kecamatan": "73.03.01", "tahun": "2024"}

@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from lib import db, fmt, indicators, nav
-from lib.filters import Filters
-from lib.i18n import t
+from lib.app import nav
+from lib.core import db, fmt
+from lib.core.filters import Filters
+from lib.core.i18n import t
+from lib.semantic import indicators
 from tests.conftest import start_streamlit, stop_streamlit
 
 pytestmark = pytest.mark.browser

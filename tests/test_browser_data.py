@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from lib import db
+from lib.core import db
 from tests.builders import dataset
 from tests.conftest import start_streamlit, stop_streamlit
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row

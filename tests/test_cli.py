@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lib import db, indicators
-from lib.filters import Filters
+from lib.core import db
+from lib.core.filters import Filters
+from lib.semantic import indicators
 from tests.builders import BISSAPPU, BONTO_JAI, TAPPANJENG, dataset
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import db, fmt, indicators
+from lib.core import db, fmt
+from lib.semantic import indicators
 from tests.builders import dataset
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row
 

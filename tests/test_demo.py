@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select, text
 
-from lib import cli, config, db, demo, indicators
-from lib.filters import Filters
-from lib.models import (
+from lib import cli
+from lib.core import config, db
+from lib.core.filters import Filters
+from lib.core.models import (
     Aid,
     DataWarning,
     Enrolment,
@@ -29,6 +30,8 @@ from lib.models import (
     TrainingClass,
     Village,
 )
+from lib.intake import demo
+from lib.semantic import indicators
 
 ROOT = Path(__file__).resolve().parent.parent
 CLASS_KEYS = ("kelas", "kursi", "terisi", "persen_keterisian", "paket_berjalan", "paket_total")

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lib import export
+from lib.render import export
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from lib import db, indicators
-from lib.filters import (
+from lib.core import db
+from lib.core.filters import (
     Filters,
     _shorten,
     describe,
@@ -19,7 +19,8 @@ from lib.filters import (
     normalise_village_code,
     parse,
 )
-from lib.models import Person
+from lib.core.models import Person
+from lib.semantic import indicators
 from tests.builders import BISSAPPU, BONTO_JAI, TAPPANJENG, dataset
 
 HOSTILE = "'; DROP TABLE person; --"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lib import i18n, nav
+from lib.app import nav
+from lib.core import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 SQL = re.compile(

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import db, indicators
-from lib.filters import Filters
-from lib.models import Aid, Enrolment, Person, TracerSurvey, TrainingClass
+from lib.core import db
+from lib.core.filters import Filters
+from lib.core.models import Aid, Enrolment, Person, TracerSurvey, TrainingClass
+from lib.semantic import indicators
 from tests.builders import (
     BANTAENG,
     BISSAPPU,

@@ -12,9 +12,11 @@ from datetime import date
 
 from sqlalchemy import select
 
-from lib import cli, db, export, fmt
+from lib import cli
+from lib.core import db, fmt
+from lib.core.models import DataWarning, Enrolment, Package, Person, TrainingClass
 from lib.intake import history, importer, report
-from lib.models import DataWarning, Enrolment, Package, Person, TrainingClass
+from lib.render import export
 from tests.builders import dataset
 from tests.intake_files import (
     DTKS,

@@ -5,7 +5,8 @@ from datetime import date, datetime
 
 import pytest
 
-from lib import cli, db
+from lib import cli
+from lib.core import db
 from lib.intake import reader, schemas
 from lib.intake.reader import UnusableFile
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row, import_logs, xlsx_bytes
@@ -194,7 +195,7 @@ def test_kind_detection_from_the_header():
 def test_every_message_and_column_is_documented_for_operators():
     from pathlib import Path
 
-    from lib.i18n.intake import TEXT
+    from lib.core.i18n.intake import TEXT
 
     docs = Path(__file__).resolve().parent.parent / "docs"
     text = "".join(p.read_text(encoding="utf-8") for p in docs.glob("*.md"))

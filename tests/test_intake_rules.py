@@ -14,7 +14,8 @@ from datetime import date
 
 import pytest
 
-from lib import cli, db
+from lib import cli
+from lib.core import db
 from lib.intake import importer
 from tests.builders import dataset
 from tests.intake_files import DTKS, csv_bytes, dtks_row, nik

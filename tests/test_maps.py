@@ -9,9 +9,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib import db, indicators, maps, villages
-from lib.config import settings
-from lib.filters import Filters
+from lib.core import db
+from lib.core.config import settings
+from lib.core.filters import Filters
+from lib.render import maps
+from lib.semantic import indicators
+from lib.views import villages
 from tests.builders import (
     BANTAENG,
     BISSAPPU,

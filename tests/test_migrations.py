@@ -11,8 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
-from lib import db
-from lib.models import Base, Kecamatan, Meta, Package, Village
+from lib.core import db
+from lib.core.models import Base, Kecamatan, Meta, Package, Village
 from tests.conftest import ROOT, new_pg_database
 
 TABLES = {
@@ -108,7 +108,7 @@ def test_downgrade_to_base_and_upgrade_again(empty_db_url, engine):
 def test_concurrent_first_start_on_postgresql(pg_cluster):
     """App replicas starting at once on an empty PostgreSQL database (the README's deployment):
     each must get a ready database, with the reference data loaded once. Without the advisory lock
-    of ``lib.db`` this failed most runs (duplicate ``pg_type`` entry or duplicate ``kecamatan``)."""
+    of ``lib.core.db`` this failed most runs (duplicate ``pg_type`` entry or duplicate ``kecamatan``)."""
     url = new_pg_database(pg_cluster)
     code = "import sys; from lib import db; db.ensure_ready(sys.argv[1])"
     procs = [

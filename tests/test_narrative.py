@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import plan
 from lib.briefing import narrative as n
+from lib.semantic import plan
 
 DAY = date(2024, 10, 31)
 
@@ -197,7 +197,7 @@ def test_villages_some_missing_by_name_or_count():
 
 
 def outcome_values(selesai=0, bekerja=0, wirausaha=0, belum=0, lanjut=0):
-    from lib.indicators import percent
+    from lib.semantic.indicators import percent
 
     traced = bekerja + wirausaha + belum + lanjut
     return {

@@ -11,8 +11,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib import db, indicators, outcomes
-from lib.filters import Filters
+from lib.core import db
+from lib.core.filters import Filters
+from lib.semantic import indicators
+from lib.views import outcomes
 from tests.builders import (
     BONTO_CINDE,
     BONTO_JAI,
@@ -231,7 +233,7 @@ def test_chart_builders_make_valid_vega_lite(engine, db_url):
     skips validation for speed, so it happens here)."""
     if not db_url.startswith("sqlite"):
         pytest.skip("the charts do not depend on the database")
-    from lib import charts, charts_hasil
+    from lib.render import charts, charts_hasil
 
     scenario(db_url)
     out = outcomes.compute(engine, Filters())

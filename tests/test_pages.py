@@ -1,7 +1,7 @@
 """Ringkasan, Kuota, Paket and Glosarium through AppTest on the scale-1 demo.
 
 The figures on the cards must equal the ``kpi`` command's for the same filters, formatted with
-``lib.fmt``; filters come from the URL as a user's link would give them. Also: bad filter values,
+``lib.core.fmt``; filters come from the URL as a user's link would give them. Also: bad filter values,
 English, the language and filter state across pages, the database messages, and the cache (a warm
 rerun runs no page query; a cold one runs none twice).
 """
@@ -19,7 +19,9 @@ import pytest
 from sqlalchemy import event
 from streamlit.testing.v1 import AppTest
 
-from lib import cache, cli, db, fmt, nav
+from lib import cli
+from lib.app import cache, nav
+from lib.core import db, fmt
 from tests.conftest import ROOT
 
 NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")
@@ -186,8 +188,8 @@ def test_every_page_states_filters_date_and_demo(demo_db_url, monkeypatch, spec)
 
 
 def test_glossary_lists_every_definition(demo_db_url, monkeypatch):
-    from lib.indicators import DEFINITIONS, SCOPE_NOTE
-    from lib.queries import PAGE_DEFINITIONS
+    from lib.semantic.indicators import DEFINITIONS, SCOPE_NOTE
+    from lib.views.queries import PAGE_DEFINITIONS
 
     at = open_page(demo_db_url, monkeypatch, "glosarium")
     text = text_of(at)

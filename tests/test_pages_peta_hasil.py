@@ -11,8 +11,10 @@ import pytest
 from sqlalchemy import event
 from streamlit.testing.v1 import AppTest
 
-from lib import cache, db, indicators, ui
-from lib.filters import Filters
+from lib.app import cache, ui
+from lib.core import db
+from lib.core.filters import Filters
+from lib.semantic import indicators
 from tests.conftest import ROOT, SHARED_BOUNDARIES
 
 NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")  # not the decimals of a float
@@ -197,7 +199,8 @@ def test_choosing_a_village_sets_the_desa_filter(demo_db_url, page):
     URL (the ``desa`` filter) follows."""
     from playwright.sync_api import expect
 
-    from lib import maps, villages
+    from lib.render import maps
+    from lib.views import villages
     from tests.conftest import start_streamlit, stop_streamlit
 
     scope = villages.in_scope(

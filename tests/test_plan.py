@@ -1,4 +1,4 @@
-"""Pace against the linear plan, projection and classes still needed (``lib.plan``), by hand.
+"""Pace against the linear plan, projection and classes still needed (``lib.semantic.plan``), by hand.
 
 A small programme (100 people over 10 days from 1 January 2022) keeps the arithmetic visible; the
 real settings (1,444 people from 7 February 2022 to 6 February 2025) are checked on one date.
@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from lib import plan
-from lib.config import settings
+from lib.core.config import settings
+from lib.semantic import plan
 
 START, END, KUOTA = date(2022, 1, 1), date(2022, 1, 11), 100  # 10 days, 10 people a day
 

@@ -13,9 +13,10 @@ from datetime import date
 import pytest
 from sqlalchemy import insert, update
 
-from lib import fmt, quality
-from lib.db import get_engine
-from lib.models import DataWarning, Person
+from lib.core import fmt
+from lib.core.db import get_engine
+from lib.core.models import DataWarning, Person
+from lib.views import quality
 from tests.builders import dataset
 
 TODAY = date(2024, 6, 30)

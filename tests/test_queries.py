@@ -1,4 +1,4 @@
-"""Page data of Ringkasan, Kuota and Paket (``lib.queries``, ``lib.alerts``) on a hand-built
+"""Page data of Ringkasan, Kuota and Paket (``lib.views.queries``, ``lib.views.alerts``) on a hand-built
 dataset, on SQLite and PostgreSQL alike. Every expected value is worked out by hand below.
 
 The scenario (classes of 16; A = GAR-01 2022, B = OTO-01 2023, C = GAR-01 2024, each March–April):
@@ -29,8 +29,10 @@ from datetime import date
 
 import pytest
 
-from lib import alerts, db, indicators, queries
-from lib.filters import Filters
+from lib.core import db
+from lib.core.filters import Filters
+from lib.semantic import indicators
+from lib.views import alerts, queries
 from tests.builders import (
     BANTAENG,
     BISSAPPU,

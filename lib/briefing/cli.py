@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib import db
 from lib.briefing import FORMATS, render, slides
-from lib.filters import Filters
+from lib.core import db
+from lib.core.filters import Filters
 
 
 def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:

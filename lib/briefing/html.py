@@ -13,7 +13,7 @@ from html import escape
 
 from lib.briefing import layout as L
 from lib.briefing.slides import Deck, Slide, plain, segments
-from lib.i18n import t
+from lib.core.i18n import t
 
 SLIDE_PT = L.SLIDE_W * 72  # the slide's width in points
 

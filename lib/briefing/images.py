@@ -1,9 +1,9 @@
 """The pictures of the briefing: Altair charts rendered to PNG offline by vl-convert.
 
 Every chart is built from small, already aggregated frames (the page query modules) and rendered
-with Indonesian number and month names (the Vega locale of :func:`lib.charts.locale`) and with no base URL
+with Indonesian number and month names (the Vega locale of :func:`lib.render.charts.locale`) and with no base URL
 allowed, so that rendering never reaches the network. The village map is a Vega chart too: the
-boundary polygons of :func:`lib.maps.load_boundaries` as ``geoshape`` when a file is configured,
+boundary polygons of :func:`lib.render.maps.load_boundaries` as ``geoshape`` when a file is configured,
 else one circle per village at its reference point; no tiles.
 
 Sizes are in CSS pixels for the image box of a slide (see :mod:`lib.briefing.layout`), rendered at
@@ -18,8 +18,9 @@ from datetime import date, timedelta
 import altair as alt
 import pandas as pd
 
-from lib import charts, fmt, maps
-from lib.i18n import t
+from lib.core import fmt
+from lib.core.i18n import t
+from lib.render import charts, maps
 
 SCALE = 2
 WIDTH, HEIGHT = 760, 350  # the chart box of a content slide (about 2.17 : 1)
@@ -97,7 +98,7 @@ def empty(lang: str = "id", width: int = WIDTH, height: int = HEIGHT) -> alt.Cha
 def per_year(df: pd.DataFrame, lang: str = "id", *, targets: bool = True) -> alt.TopLevelMixin:
     """Participants per class year (bars, labelled) and the annual targets (ticks).
 
-    ``df``: :func:`lib.queries.per_year`. Targets are drawn only when ``targets`` (they are
+    ``df``: :func:`lib.views.queries.per_year`. Targets are drawn only when ``targets`` (they are
     programme-wide, so not for a kecamatan or village).
     """
     if df.empty or not (df["peserta"].sum() or (targets and df["target"].sum())):
@@ -152,7 +153,7 @@ def cumulative(
     """Cumulative participants of the whole programme (and of the filter scope, if given) against
     the linear plan, with the projection at the average pace and the quota line.
 
-    ``programme``/``scoped``: :func:`lib.queries.cumulative` frames (``tanggal``, ``peserta``).
+    ``programme``/``scoped``: :func:`lib.views.queries.cumulative` frames (``tanggal``, ``peserta``).
     """
     s_prog = t("brief.c.s.program", lang)
     s_scope = t("brief.c.s.cakupan", lang)
@@ -225,7 +226,7 @@ def cumulative(
 
 
 def packages(df: pd.DataFrame, lang: str = "id", top: int = 10) -> alt.TopLevelMixin:
-    """Participants per package, the ``top`` largest (``df``: :func:`lib.queries.packages`)."""
+    """Participants per package, the ``top`` largest (``df``: :func:`lib.views.queries.packages`)."""
     data = df[df["peserta"] > 0].sort_values(["peserta", "nama"], ascending=[False, True]).head(top)
     if data.empty:
         return empty(lang)
@@ -256,7 +257,7 @@ def packages(df: pd.DataFrame, lang: str = "id", top: int = 10) -> alt.TopLevelM
 
 
 def boundary_geometries() -> dict[str, dict] | None:
-    """Village polygons by dotted code from :func:`lib.maps.load_boundaries`; ``None`` when no
+    """Village polygons by dotted code from :func:`lib.render.maps.load_boundaries`; ``None`` when no
     file is configured or the file is unusable (the map then draws circles)."""
     try:
         found = maps.load_boundaries()
@@ -270,7 +271,7 @@ def village_map(
 ) -> alt.TopLevelMixin:
     """Participants by village of residence: a map (polygons or circles) and the ``top`` villages.
 
-    ``df``: :func:`lib.villages.village_stats` (every village of the regency; ``in_scope`` marks
+    ``df``: :func:`lib.views.villages.village_stats` (every village of the regency; ``in_scope`` marks
     those the filters keep, the others are drawn in light grey for context). ``geometries``:
     polygons by village code (:func:`boundary_geometries`). Legends sit inside the map's top-left
     corner, where Bantaeng has no villages.
@@ -400,7 +401,7 @@ def village_map(
 
 
 def outcomes(values: dict, lang: str = "id") -> alt.TopLevelMixin:
-    """Latest status of the completers: five bars (indicator values of ``lib.indicators``)."""
+    """Latest status of the completers: five bars (indicator values of ``lib.semantic.indicators``)."""
     keys = ("bekerja", "wirausaha", "belum_bekerja", "melanjutkan_pendidikan", "tidak_terlacak")
     if not values.get("selesai"):
         return empty(lang)
@@ -430,7 +431,7 @@ def outcomes(values: dict, lang: str = "id") -> alt.TopLevelMixin:
 
 
 def aid(aid_df: pd.DataFrame, lang: str = "id") -> alt.TopLevelMixin:
-    """Aid records per kind, stacked by status (``aid_df``: ``lib.outcomes.Outcomes.aid``)."""
+    """Aid records per kind, stacked by status (``aid_df``: ``lib.views.outcomes.Outcomes.aid``)."""
     if aid_df.empty or not aid_df["catatan"].sum():
         return empty(lang)
     kinds = ("kur", "peralatan", "modal_dusun_rw")

@@ -21,7 +21,7 @@ PARA = 0.45  # space after a paragraph, in multiples of the type size
 
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 LIBERATION_DIR = Path("/usr/share/fonts/truetype/liberation")
-BLUE = (0x0B, 0x5D, 0x7A)  # lib.charts.PRIMARY
+BLUE = (0x0B, 0x5D, 0x7A)  # lib.render.charts.PRIMARY
 DARK = (0x22, 0x22, 0x22)
 MUTED = (0x5A, 0x5A, 0x5A)
 TILE_BG = (0xEE, 0xF3, 0xF7)

@@ -2,10 +2,10 @@
 
 Each function picks one whole sentence of the catalogue (``nar.*`` in ``lib/i18n/briefing.py``) for
 its case (nobody, one person, several, none traced, quota met or exceeded, ...) and fills in numbers
-and dates formatted by :mod:`lib.fmt`, so no sentence is ever a template with a hole in it. Lists
+and dates formatted by :mod:`lib.core.fmt`, so no sentence is ever a template with a hole in it. Lists
 are joined the way the language does it (``A, B, dan C``) by Babel.
 
-The pace and projection sentences are those of :mod:`lib.plan` (one wording across the dashboard).
+The pace and projection sentences are those of :mod:`lib.semantic.plan` (one wording across the dashboard).
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from datetime import date
 
 from babel.lists import format_list
 
-from lib import fmt, plan
-from lib.i18n import t
+from lib.core import fmt
+from lib.core.i18n import t
+from lib.semantic import plan
 
 OUTCOME_ORDER = ("bekerja", "wirausaha", "belum_bekerja", "melanjutkan_pendidikan")
 
@@ -71,7 +72,7 @@ def progress(
     lagi diperlukan, atau 13 kelas berisi 16.`` With ``whole`` the sentence opens "Untuk seluruh
     program" (used after a sentence on a filtered scope, which carries the date).
     """
-    from lib.indicators import percent
+    from lib.semantic.indicators import percent
 
     opening = t("nar.lead.whole", lang) if whole else lead(as_of, lang)
     sisa = plan.seats_needed(kuota, peserta)
@@ -137,7 +138,7 @@ def completion(selesai: int, kompeten: int, lang: str = "id") -> str:
     )
 
 
-# --- pace (lib.plan) -----------------------------------------------------------------------------
+# --- pace (lib.semantic.plan) -----------------------------------------------------------------------------
 
 
 def pace(p: plan.Pace, lang: str = "id") -> str:
@@ -238,7 +239,7 @@ def villages(rows: Sequence[tuple[str, str, int]], lang: str = "id", top_n: int 
 
 
 def outcomes(values: Mapping[str, int | float | None], lang: str = "id") -> list[str]:
-    """Latest tracer status of the completers (indicator keys of ``lib.indicators``)."""
+    """Latest tracer status of the completers (indicator keys of ``lib.semantic.indicators``)."""
     selesai = int(values.get("selesai") or 0)
     persen = values.get("persen_penempatan")
     if selesai <= 0 or persen is None:

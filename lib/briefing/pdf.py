@@ -16,7 +16,7 @@ from fpdf.enums import XPos, YPos
 
 from lib.briefing import layout as L
 from lib.briefing.slides import Deck, Slide, plain
-from lib.i18n import t
+from lib.core.i18n import t
 
 FONT_REGULAR = L.DEJAVU_DIR / "DejaVuSans.ttf"
 FONT_BOLD = L.DEJAVU_DIR / "DejaVuSans-Bold.ttf"

@@ -18,7 +18,7 @@ from pptx.util import Inches, Pt
 
 from lib.briefing import layout as L
 from lib.briefing.slides import Deck, Slide, segments
-from lib.i18n import t
+from lib.core.i18n import t
 
 FONT = "Arial"
 

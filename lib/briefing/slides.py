@@ -1,9 +1,9 @@
 """The briefing as data: a list of :class:`Slide` built once from the database for given filters.
 
 The page, the PDF and the PowerPoint file all render the same :class:`Deck`, so they show the same
-slides, figures and sentences. Figures come from ``lib.indicators.compute`` (one definition) and
-from the page query modules (``lib.queries``, ``lib.plan``, ``lib.villages``, ``lib.outcomes``,
-``lib.alerts``); sentences from :mod:`lib.briefing.narrative`; pictures from
+slides, figures and sentences. Figures come from ``lib.semantic.indicators.compute`` (one definition) and
+from the page query modules (``lib.views.queries``, ``lib.semantic.plan``, ``lib.views.villages``, ``lib.views.outcomes``,
+``lib.views.alerts``); sentences from :mod:`lib.briefing.narrative`; pictures from
 :mod:`lib.briefing.images`.
 
 Slides: title; quota progress; pace and projection (whole programme); packages; villages;
@@ -18,11 +18,13 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from lib import alerts, db, fmt, indicators, outcomes, plan, queries, villages
 from lib.briefing import images, narrative
-from lib.config import settings
-from lib.filters import Filters, Reference, describe, load_reference
-from lib.i18n import t
+from lib.core import db, fmt
+from lib.core.config import settings
+from lib.core.filters import Filters, Reference, describe, load_reference
+from lib.core.i18n import t
+from lib.semantic import indicators, plan
+from lib.views import alerts, outcomes, queries, villages
 
 SLIDE_KEYS = ("judul", "kuota", "laju", "paket", "peta", "hasil", "bantuan", "peringatan")
 WITH_IMAGE = ("kuota", "laju", "paket", "peta", "hasil", "bantuan")
@@ -52,7 +54,7 @@ class Deck:
 
     programme: str
     organiser: str
-    description: str  # lib.filters.describe
+    description: str  # lib.core.filters.describe
     stamp: str  # "Filter aktif: …"
     as_of: date | None
     as_of_text: str  # "Data per 31 Januari 2025"
@@ -68,7 +70,7 @@ class Deck:
         return t("brief.page", self.lang, n=index + 1, total=len(self.slides))
 
     def file_stem(self) -> str:
-        from lib.export import safe_filename
+        from lib.render.export import safe_filename
 
         day = self.as_of.isoformat() if self.as_of else "tanpa-tanggal"
         return f"briefing-pantau-{safe_filename(self.description)}-{day}"

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib.i18n import t
+from lib.core.i18n import t
 from lib.intake import importer, report, templates
 
 

@@ -7,11 +7,11 @@ import json
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from lib import fmt
-from lib.i18n import t
+from lib.core import fmt
+from lib.core.i18n import t
+from lib.core.models import ImportLog, Quarantine
 from lib.intake.report import IDENTITY_COLUMNS
 from lib.intake.schemas import SPECS
-from lib.models import ImportLog, Quarantine
 
 HISTORY_COLUMNS = (
     "id", "waktu", "pengguna", "berkas", "jenis", "mode", "hasil",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from lib import config, db, fmt
+from lib.core import config, db, fmt
 from lib.intake import loader, reader, rules, schemas
 from lib.intake.reader import UnusableFile
 from lib.intake.report import IDENTITY_COLUMNS, Issue, cell_text

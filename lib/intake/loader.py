@@ -1,7 +1,7 @@
 """Writing an import: one transaction, upserts on the natural keys, quarantine, log, warnings.
 
 - **One transaction.** The rules that read the database and the writes run in the same transaction,
-  which holds the import lock: ``BEGIN IMMEDIATE`` on SQLite (the busy timeout of ``lib.db`` waits
+  which holds the import lock: ``BEGIN IMMEDIATE`` on SQLite (the busy timeout of ``lib.core.db`` waits
   for another import, retried here up to :data:`LOCK_WAIT_S`), and a transaction-level advisory lock
   on PostgreSQL. Two processes importing overlapping files therefore run one after the other; the
   unique constraints with ``ON CONFLICT DO UPDATE`` would keep out duplicates in any case.
@@ -25,10 +25,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
-from lib.intake.report import cell_text
-from lib.intake.rules import chunks
-from lib.intake.schemas import SPECS, Row
-from lib.models import (
+from lib.core.models import (
     Aid,
     DataWarning,
     Enrolment,
@@ -39,6 +36,9 @@ from lib.models import (
     TracerSurvey,
     TrainingClass,
 )
+from lib.intake.report import cell_text
+from lib.intake.rules import chunks
+from lib.intake.schemas import SPECS, Row
 
 LOCK_WAIT_S = 600
 PG_LOCK_KEY = 7303_2022  # any constant shared by every Pantau process on the database

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from lib import config
+from lib.core import config
 
 DEFAULT_MAX_MB = 50
 _ZIP = b"PK\x03\x04"
@@ -43,7 +43,7 @@ class UnusableFile(Exception):
         self.params = params
 
     def message(self, lang: str = "id") -> str:
-        from lib.i18n import t
+        from lib.core.i18n import t
 
         return t(f"imp.file.{self.code}", lang, **self.params)
 
@@ -97,7 +97,7 @@ def read(source: bytes | str | Path, file_name: str | None = None) -> Sheet:
 
 
 def _mb(n: int) -> str:
-    from lib import fmt
+    from lib.core import fmt
 
     return fmt.number(n / (1024 * 1024), decimals=1)
 

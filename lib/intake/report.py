@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib import fmt
-from lib.i18n import t
+from lib.core import fmt
+from lib.core.i18n import t
 
 ERROR, WARNING = "galat", "peringatan"
 IDENTITY_COLUMNS = ("nik", "no_kk")
@@ -83,7 +83,7 @@ def frame(issues: list[Issue], lang: str = "id"):
 
 def csv_bytes(issues: list[Issue], lang: str = "id") -> bytes:
     """The report as CSV (UTF-8 with BOM, formula-looking text neutralised)."""
-    from lib import export
+    from lib.render import export
 
     return export.to_csv_bytes(frame(issues, lang))
 

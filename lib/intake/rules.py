@@ -14,12 +14,14 @@ from datetime import date
 
 from sqlalchemy import Connection, func, select, tuple_
 
-from lib import fmt
-from lib.config import Settings
-from lib.indicators import ACTIVE_STATUSES  # a participant, as the indicator `peserta` counts
+from lib.core import fmt
+from lib.core.config import Settings
+from lib.core.models import Enrolment, Package, Person, TrainingClass, Village
 from lib.intake import parsers
 from lib.intake.schemas import SPECS, Row
-from lib.models import Enrolment, Package, Person, TrainingClass, Village
+from lib.semantic.indicators import (
+    ACTIVE_STATUSES,  # a participant, as the indicator `peserta` counts
+)
 
 CHUNK = 500
 

@@ -14,11 +14,8 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from lib.i18n import CATALOGUE
-from lib.intake import parsers as p
-from lib.intake.reader import UnusableFile
-from lib.intake.report import ERROR, WARNING, Issue, cell_text
-from lib.models import (
+from lib.core.i18n import CATALOGUE
+from lib.core.models import (
     AID_KINDS,
     AID_STATUSES,
     ENROLMENT_STATUSES,
@@ -26,6 +23,9 @@ from lib.models import (
     TEST_RESULTS,
     TRACER_STATUSES,
 )
+from lib.intake import parsers as p
+from lib.intake.reader import UnusableFile
+from lib.intake.report import ERROR, WARNING, Issue, cell_text
 
 
 @dataclass(frozen=True)

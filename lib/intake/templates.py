@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from lib.i18n import CATALOGUE, t
+from lib.core.i18n import CATALOGUE, t
 from lib.intake.schemas import SPECS
 
 # Columns typed as Text in the XLSX template: Excel would otherwise turn NIKs into 7.30301E+15.

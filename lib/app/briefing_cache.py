@@ -1,0 +1,31 @@
+"""The deck for the ``/briefing`` page, cached at the I/O boundary (Streamlit only).
+
+A deck holds its pictures (about 1 MB of PNG), so it gets its own small cache instead of the shared
+``lib.app.cache`` one; the key is the database URL, the data version (bumped by every import), the
+filters and the language, never an engine.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from lib.briefing import slides
+from lib.core import db
+from lib.core.filters import Filters
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lib.app.ui import PageContext
+
+MAX_DECKS = 16
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_DECKS)
+def _deck(url: str, version: str, filters: Filters, lang: str) -> slides.Deck:
+    return slides.build(db.get_engine(url), filters, lang)
+
+
+def deck(ctx: PageContext) -> slides.Deck:
+    """The briefing of the page's filters and language."""
+    return _deck(ctx.url, ctx.version, ctx.filters, ctx.lang)

@@ -1,0 +1,399 @@
+"""pydeck maps of ``/peta``: boundary loading, a sequential colour scale, the deck, the legend.
+
+Offline by design: ``pdk.Deck(map_provider=None)`` with the default ``map_style`` sends no request
+(``map_style=None`` alone makes Streamlit fetch a Carto basemap). The map therefore stands on white;
+kecamatan (or village) names and the outlines of the villages outside the filters give the bearings.
+
+Two modes: a **choropleth** when a village-boundary GeoJSON is configured
+(``settings().boundaries_path()``: ``PANTAU_BOUNDARIES`` or ``[peta] batas_desa``), whose features
+carry the village code in ``settings().properti_kode`` (dotted or plain 10-digit); otherwise
+**proportional circles** at the village points (area ∝ the count; for a rate, area ∝ its
+denominator and the colour gives the rate). deck.gl has no legend, so :func:`legend_html` builds one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pydeck as pdk
+
+from lib.core import fmt
+from lib.core.config import Settings, settings
+from lib.core.filters import normalise_village_code
+from lib.views.villages import METRIC_BY_KEY, Metric
+
+LAYER_ID = "desa"  # the pickable layer (selection state is keyed by it)
+CONTEXT_ID = "konteks"
+LABEL_ID = "label"
+
+# ColorBrewer YlGnBu, 7 classes: sequential, colour-blind safe, readable on a projector.
+PALETTE: tuple[tuple[int, int, int], ...] = (
+    (255, 255, 204),
+    (199, 233, 180),
+    (127, 205, 187),
+    (65, 182, 196),
+    (29, 145, 192),
+    (34, 94, 168),
+    (12, 44, 132),
+)
+NO_DATA = (210, 210, 210)
+CONTEXT_FILL = (238, 238, 238)
+OUTLINE = (90, 90, 90)
+MAX_RADIUS_M = 1800  # the largest circle (metres) at the regency zoom; area ∝ value
+LABEL_VILLAGES_UP_TO = 16
+FIT_PX = 300  # a drilled-down scope spans about this many pixels
+MAX_ZOOM = 12.3  # a single village still shows its neighbours  # name the villages when this few are in scope, else the kecamatan
+
+
+class BoundaryError(ValueError):
+    """The boundary file cannot be read as a GeoJSON FeatureCollection."""
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    """Village geometries by dotted village code, from one GeoJSON file."""
+
+    path: str
+    geometries: dict[str, dict]
+
+
+@lru_cache(maxsize=4)
+def _read_boundaries(path: str, mtime: float, prop: str) -> Boundaries:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        features = data["features"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BoundaryError(f"{Path(path).name}: {type(exc).__name__}") from exc
+    geoms: dict[str, dict] = {}
+    for feature in features:
+        props = feature.get("properties") or {}
+        code = props.get(prop)
+        geometry = feature.get("geometry")
+        if code is None or not geometry:
+            continue
+        geoms[normalise_village_code(str(code))] = geometry
+    if not geoms:
+        raise BoundaryError(f"{Path(path).name}: no feature has property '{prop}'")
+    return Boundaries(path, geoms)
+
+
+def load_boundaries(s: Settings | None = None) -> Boundaries | None:
+    """The configured boundaries, or ``None`` when none is configured (or the file is missing).
+
+    Raises :class:`BoundaryError` for a file that is there but unusable. Cached per file version.
+    """
+    s = s or settings()
+    path = s.boundaries_path()
+    if path is None:
+        return None
+    return _read_boundaries(str(path), path.stat().st_mtime, s.properti_kode)
+
+
+def boundary_name(boundaries: Boundaries) -> str:
+    """The file name of the boundaries (shown in the mode note; never the full path)."""
+    return Path(boundaries.path).name
+
+
+# --- colour scale -----------------------------------------------------------------------------
+
+
+def color_for(value: float | None, vmax: float) -> list[int]:
+    """The palette colour of ``value`` on a linear scale from 0 to ``vmax`` (grey for no data)."""
+    if value is None or pd.isna(value):
+        return [*NO_DATA, 255]
+    if vmax <= 0:
+        return [*PALETTE[0], 255]
+    x = min(max(float(value) / vmax, 0.0), 1.0) * (len(PALETTE) - 1)
+    i = min(int(x), len(PALETTE) - 2)
+    t = x - i
+    lo, hi = PALETTE[i], PALETTE[i + 1]
+    return [round(lo[k] + (hi[k] - lo[k]) * t) for k in range(3)] + [255]
+
+
+def scale_max(values: pd.Series) -> float:
+    """Upper end of the colour scale: the largest value (at least 1, so that 0 is the lightest)."""
+    clean = pd.to_numeric(values, errors="coerce").dropna()
+    return float(max(clean.max(), 1)) if len(clean) else 1.0
+
+
+def format_value(value, metric: Metric, lang: str = "id", s: Settings | None = None) -> str:
+    """A metric value in Indonesian style; small counts masked when suppression is on (spec 8)."""
+    if value is None or pd.isna(value):
+        return fmt.DASH
+    if metric.unit == "persen":
+        return fmt.pct(float(value), lang)
+    s = s or settings()
+    if s.supresi_aktif and 0 < int(value) < s.ambang_sel_kecil:
+        return f"< {s.ambang_sel_kecil}"
+    return fmt.number(int(value), lang=lang)
+
+
+# --- view -------------------------------------------------------------------------------------
+
+
+def _extent(villages: pd.DataFrame, boundaries: Boundaries | None) -> tuple[float, ...]:
+    lons, lats = list(villages["lon"].dropna()), list(villages["lat"].dropna())
+    if boundaries is not None:
+        for kode in villages["kode"]:
+            geom = boundaries.geometries.get(kode)
+            if geom:
+                for lon, lat in _coords(geom):
+                    lons.append(lon)
+                    lats.append(lat)
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _coords(geometry: dict):
+    coords = geometry.get("coordinates", [])
+    stack = [coords]
+    while stack:
+        item = stack.pop()
+        if item and isinstance(item[0], (int, float)):
+            yield item[0], item[1]
+        else:
+            stack.extend(item)
+
+
+def view_state(
+    shown: pd.DataFrame, whole: bool, boundaries: Boundaries | None, s: Settings | None = None
+) -> pdk.ViewState:
+    """The regency view of the settings, or a view fitted to the villages in scope (drill-down)."""
+    s = s or settings()
+    if whole or shown.empty:
+        return pdk.ViewState(latitude=s.peta_lat, longitude=s.peta_lon, zoom=s.peta_zoom)
+    west, south, east, north = _extent(shown, boundaries)
+    span = max(east - west, north - south, 0.01)
+    # deck.gl's world is 512 px wide at zoom 0 (near the equator a degree of latitude is about a
+    # degree of longitude): fit the scope into FIT_PX, which a phone-width map shows whole and a
+    # desktop map surrounds with the neighbouring villages.
+    zoom = math.log2(FIT_PX * 360 / (512 * span))
+    zoom = max(s.peta_zoom, min(zoom, MAX_ZOOM))
+    return pdk.ViewState(
+        latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=round(zoom, 2)
+    )
+
+
+# --- deck ---------------------------------------------------------------------------------------
+
+
+def _records(
+    shown: pd.DataFrame, metric: Metric, lang: str, label: str, max_radius: float
+) -> list[dict]:
+    vmax = scale_max(shown[metric.key])
+    size_max = scale_max(shown[metric.size_by])
+    s = settings()
+    out = []
+    for r in shown.to_dict("records"):
+        value = r[metric.key]
+        size = r[metric.size_by]
+        out.append(
+            {
+                "kode": r["kode"],
+                "desa": r["desa"],
+                "kecamatan": r["kecamatan"],
+                "lon": r["lon"],
+                "lat": r["lat"],
+                "metrik": label,
+                "nilai": format_value(value, metric, lang, s),
+                "warna": color_for(None if pd.isna(value) else value, vmax),
+                "radius": round(max_radius * math.sqrt(max(size, 0) / size_max), 1),
+            }
+        )
+    return out
+
+
+def build_deck(
+    villages: pd.DataFrame,
+    metric_key: str,
+    label: str,
+    *,
+    boundaries: Boundaries | None,
+    whole: bool,
+    lang: str = "id",
+    tooltip_kecamatan: str = "Kecamatan",
+) -> pdk.Deck:
+    """The map of ``villages`` (rows of :func:`lib.views.villages.village_stats`) for one metric.
+
+    Villages in scope are coloured (and pickable: layer id :data:`LAYER_ID`); the others are drawn
+    as grey context. ``whole`` uses the regency view of the settings instead of fitting the scope.
+    """
+    metric = METRIC_BY_KEY[metric_key]
+    shown = villages[villages["in_scope"]]
+    context = villages[~villages["in_scope"]]
+    view = view_state(shown, whole, boundaries)
+    # Circles keep their size on screen when the view zooms in on a kecamatan or a village.
+    zoom_factor = 2 ** (settings().peta_zoom - view.zoom)
+    records = _records(shown, metric, lang, label, MAX_RADIUS_M * zoom_factor)
+    layers: list[pdk.Layer] = []
+    missing = records
+    if boundaries is not None:
+        features = [
+            {"type": "Feature", "geometry": boundaries.geometries[r["kode"]], "properties": r}
+            for r in records
+            if r["kode"] in boundaries.geometries
+        ]
+        missing = [r for r in records if r["kode"] not in boundaries.geometries]
+        background = [
+            {"type": "Feature", "geometry": boundaries.geometries[k], "properties": {"kode": k}}
+            for k in context["kode"]
+            if k in boundaries.geometries
+        ]
+        if background:
+            layers.append(
+                pdk.Layer(
+                    "GeoJsonLayer",
+                    id=CONTEXT_ID,
+                    data={"type": "FeatureCollection", "features": background},
+                    get_fill_color=[*CONTEXT_FILL, 255],
+                    get_line_color=[170, 170, 170, 255],
+                    line_width_min_pixels=0.5,
+                    pickable=False,
+                )
+            )
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                id=LAYER_ID,
+                data={"type": "FeatureCollection", "features": features},
+                get_fill_color="properties.warna",
+                get_line_color=[*OUTLINE, 255],
+                line_width_min_pixels=1,
+                pickable=True,
+                auto_highlight=True,
+                highlight_color=[255, 140, 0, 200],
+            )
+        )
+    if boundaries is None and len(context):
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id=CONTEXT_ID,
+                data=context[["lon", "lat"]].to_dict("records"),
+                get_position=["lon", "lat"],
+                get_radius=round(250 * zoom_factor, 1),
+                radius_min_pixels=2,
+                get_fill_color=[*NO_DATA, 255],
+                pickable=False,
+            )
+        )
+    if missing:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id=LAYER_ID if boundaries is None else f"{LAYER_ID}_titik",
+                data=sorted(missing, key=lambda r: -r["radius"]),  # small circles on top
+                get_position=["lon", "lat"],
+                get_radius="radius",
+                radius_min_pixels=4,
+                get_fill_color="warna",
+                stroked=True,
+                get_line_color=[*OUTLINE, 255],
+                line_width_min_pixels=1,
+                pickable=True,
+                auto_highlight=True,
+                highlight_color=[255, 140, 0, 200],
+            )
+        )
+    layers.append(_label_layer(shown))
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,  # no basemap request: the map stands on its own offline
+        tooltip={
+            "html": "<b>{desa}</b><br/>"
+            + tooltip_kecamatan
+            + " {kecamatan}<br/>{metrik}: <b>{nilai}</b>",
+            "style": {"fontSize": "15px", "backgroundColor": "#1f2937", "color": "white"},
+        },
+    )
+
+
+def _label_layer(shown: pd.DataFrame) -> pdk.Layer:
+    """Names for orientation: the villages when few are in scope, else the kecamatan (at the mean
+    point of their villages)."""
+    villages_named = 0 < len(shown) <= LABEL_VILLAGES_UP_TO
+    if villages_named:
+        labels = shown[["desa", "lon", "lat"]].rename(columns={"desa": "nama"})
+    else:
+        labels = (
+            shown.groupby("kecamatan", as_index=False)[["lon", "lat"]]
+            .mean()
+            .rename(columns={"kecamatan": "nama"})
+        )
+    return pdk.Layer(
+        "TextLayer",
+        id=LABEL_ID,
+        data=labels.to_dict("records"),
+        get_position=["lon", "lat"],
+        get_text="nama",
+        get_size=12 if villages_named else 14,
+        get_color=[20, 20, 20, 255],
+        font_family=pdk.types.String("Helvetica, Arial, sans-serif"),
+        font_weight=700,
+        background=True,
+        get_background_color=[255, 255, 255, 200],
+        background_padding=[3, 1],
+        pickable=False,
+    )
+
+
+def selected_village(event) -> str | None:
+    """The village code of a map selection (``st.pydeck_chart`` state), or ``None``."""
+    try:
+        objects = event["selection"]["objects"]
+    except (KeyError, TypeError):
+        return None
+    for layer_objects in objects.values():
+        for obj in layer_objects or []:
+            code = obj.get("kode") or (obj.get("properties") or {}).get("kode")
+            if code:
+                return str(code)
+    return None
+
+
+# --- legend -------------------------------------------------------------------------------------
+
+
+def legend_html(
+    values: pd.Series,
+    metric_key: str,
+    title: str,
+    no_data: str | None,
+    size_note: str | None = None,
+    lang: str = "id",
+) -> str:
+    """A colour-bar legend (0 … maximum, Indonesian numbers) as HTML for ``st.html``.
+
+    ``no_data`` labels the grey swatch; pass ``None`` when no village lacks a value.
+    """
+    metric = METRIC_BY_KEY[metric_key]
+    vmax = scale_max(values)
+    stops = ", ".join(f"rgb{c}" for c in PALETTE)
+    ticks = [0, vmax / 2, vmax]
+    labels = [
+        fmt.pct(v, lang) if metric.unit == "persen" else fmt.number(round(v), lang=lang)
+        for v in ticks
+    ]
+    tick_html = "".join(f"<span>{label}</span>" for label in labels)
+    note = f'<div style="margin-top:4px">{size_note}</div>' if size_note else ""
+    grey = (
+        f'<div style="margin-top:4px"><span style="display:inline-block;width:14px;height:14px;'
+        f'background:rgb{NO_DATA};border:1px solid #888;vertical-align:middle;margin-right:6px">'
+        f"</span>{no_data}</div>"
+        if no_data
+        else ""
+    )
+    return (
+        '<div style="font-size:15px;line-height:1.4;max-width:420px" data-testid="peta-legenda">'
+        f"<div><b>{title}</b></div>"
+        f'<div style="height:16px;border:1px solid #888;border-radius:3px;'
+        f'background:linear-gradient(to right, {stops})"></div>'
+        f'<div style="display:flex;justify-content:space-between">{tick_html}</div>'
+        f"{grey}{note}</div>"
+    )

@@ -1,0 +1,63 @@
+"""Tables of ``/peta`` and ``/hasil`` as shown and as downloaded (no SQL, no Streamlit).
+
+A :class:`Table` holds the same rows twice: ``display`` with every number already written the
+Indonesian way by :mod:`lib.core.fmt` (``1.444``, ``14,4%``, ``Rp1.500.000``), and ``export`` with the raw
+numbers for CSV/XLSX; both under the UI-language headers. ``help`` maps a header to its definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from lib.core import fmt
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column: source ``key``, header text, kind (text/orang/persen/rupiah/tahun) and help."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    display: pd.DataFrame
+    export: pd.DataFrame
+    help: dict[str, str] = field(default_factory=dict)
+    numeric: tuple[str, ...] = ()
+
+
+def _fmt(value, kind: str, lang: str) -> str:
+    if kind == "text":
+        return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if value is None or pd.isna(value):
+        return fmt.DASH
+    if kind == "persen":
+        return fmt.pct(float(value), lang)
+    if kind == "rupiah":
+        return fmt.rupiah(value, lang)
+    if kind == "tahun":
+        return str(int(value))
+    return fmt.number(value, lang=lang)
+
+
+def make_table(df: pd.DataFrame, cols: list[Col], lang: str = "id") -> Table:
+    """The display and export frames of ``df`` for ``cols`` (in that order)."""
+    display = pd.DataFrame(
+        {c.label: [_fmt(v, c.kind, lang) for v in df[c.key]] for c in cols}, dtype="object"
+    )
+    export = pd.DataFrame({c.label: list(df[c.key]) for c in cols})
+    for c in cols:
+        if c.kind == "persen":
+            export[c.label] = pd.to_numeric(export[c.label], errors="coerce")
+    return Table(
+        display=display,
+        export=export,
+        help={c.label: c.help for c in cols if c.help},
+        numeric=tuple(c.label for c in cols if c.kind not in ("text",)),
+    )
