@@ -110,7 +110,7 @@ def test_concurrent_first_start_on_postgresql(pg_cluster):
     each must get a ready database, with the reference data loaded once. Without the advisory lock
     of ``lib.core.db`` this failed most runs (duplicate ``pg_type`` entry or duplicate ``kecamatan``)."""
     url = new_pg_database(pg_cluster)
-    code = "import sys; from lib import db; db.ensure_ready(sys.argv[1])"
+    code = "import sys; from lib.core import db; db.ensure_ready(sys.argv[1])"
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", code, url], cwd=ROOT, stderr=subprocess.PIPE, text=True
