@@ -13,6 +13,7 @@ import sys
 
 from lib.core import config, db
 from lib.core.filters import PARAMS, Filters, load_reference, parse
+from lib.semantic import analytics
 
 KINDS = ("paket", "kelas", "dtks", "peserta", "tracer", "bantuan")
 
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def filters_from_args(args: argparse.Namespace, url: str) -> tuple[Filters, list[str]]:
     raw = {name: getattr(args, name) for name in PARAMS if getattr(args, name, None)}
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     return parse(raw, load_reference(url, db.data_version(engine)))
 
 
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "seed":
         from lib.intake import demo
 
-        engine = db.ensure_ready(url)
+        engine = analytics.ensure_ready(url)
         if args.if_empty and not db.is_empty(engine):
             print("Basis data sudah berisi data; demo tidak dimuat ulang.")
             return 0
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         from lib.intake import demo
 
         try:
-            summary = demo.clear(db.ensure_ready(url))
+            summary = demo.clear(analytics.ensure_ready(url))
         except ValueError as exc:
             print(exc, file=sys.stderr)
             return 2

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, insert
 
 from lib.core import db
 from lib.core.models import Aid, Enrolment, Person, TracerSurvey, TrainingClass
+from lib.semantic import analytics
 
 # Villages of data/villages.csv used by the scenarios (code → name, kecamatan).
 BISSAPPU = "73.03.01"
@@ -158,6 +159,8 @@ class Dataset:
 
 @contextmanager
 def dataset(url: str) -> Iterator[Dataset]:
-    """A :class:`Dataset` on a transaction of ``url``'s engine, committed on exit."""
+    """A :class:`Dataset` on a transaction of ``url``'s engine, committed on exit with the analytics
+    tables rebuilt (as every import does)."""
     with db.get_engine(url).begin() as conn:
         yield Dataset(conn)
+        analytics.refresh(conn)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from lib.semantic import analytics
+
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRE_PG = os.environ.get("PANTAU_REQUIRE_PG") == "1"
 REQUIRE_BROWSER = os.environ.get("PANTAU_REQUIRE_BROWSER") == "1"
@@ -60,20 +62,17 @@ def empty_db_url(request, tmp_path):
 @pytest.fixture
 def db_url(empty_db_url):
     """URL of a new database with the schema and the reference data of data/ (no demo)."""
-    from lib.core import db
-
-    db.ensure_ready(empty_db_url)
+    analytics.ensure_ready(empty_db_url)
     return empty_db_url
 
 
 @pytest.fixture(scope="session")
 def demo_db_url(tmp_path_factory):
     """A SQLite database seeded with the scale-1 demo (seed 2022), built once per test process."""
-    from lib.core import db
     from lib.intake import demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     demo.seed(engine, scale=1, seed=2022)
     return url
 

@@ -26,7 +26,7 @@ from lib.briefing import pdf as brief_pdf
 from lib.briefing import pptx as brief_pptx
 from lib.core import db, fmt
 from lib.core.filters import Filters
-from lib.semantic import indicators
+from lib.semantic import analytics, indicators
 from tests.builders import BISSAPPU, BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
 
 SCOPE = Filters(kecamatan=(BISSAPPU,), tahun=(2024,))
@@ -123,7 +123,7 @@ def test_empty_scope_reads_as_sentences(db_url):
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('brief') / 'brief.db'}"
-    db.ensure_ready(url)
+    analytics.ensure_ready(url)
     build_scenario(url)
     engine = db.get_engine(url)
     deck = slides.build(engine, SCOPE)
@@ -221,7 +221,7 @@ def test_cli_writes_pptx_and_refuses_other_suffixes(rendered, tmp_path, capsys):
 
     deck, *_ = rendered
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    db.ensure_ready(url)
+    analytics.ensure_ready(url)
     build_scenario(url)
     args = ["--db", url, "briefing", "--kecamatan", "73.03.01", "--tahun", "2024"]
     assert cli.main([*args, "--out", str(tmp_path / "deck.docx")]) == 2

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from lib.core import db
+from lib.semantic import analytics
 from tests.builders import dataset
 from tests.conftest import start_streamlit, stop_streamlit
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 def server(tmp_path, browser_type_launch_args):
     """A server of its own on a fresh database: the upload writes to it."""
     url = f"sqlite:///{tmp_path / 'pantau.db'}"
-    db.ensure_ready(url)
+    analytics.ensure_ready(url)
     with dataset(url) as d:
         d.kelas("GAR-01", kode="K-2024-1", tahun=2024, mulai=date(2024, 3, 1))
         d.person("Penghuni")

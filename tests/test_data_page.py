@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.core import db, fmt
-from lib.semantic import indicators
+from lib.core import fmt
+from lib.semantic import analytics, indicators
 from tests.builders import dataset
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row
 
@@ -19,7 +19,7 @@ ROOT_APP = "dashboard.py"
 @pytest.fixture
 def app(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'pantau.db'}"
-    db.ensure_ready(url)
+    analytics.ensure_ready(url)
     with dataset(url) as d:
         d.kelas("GAR-01", kode="K-2024-1", tahun=2024, mulai=date(2024, 3, 1))
         d.person("Penghuni")

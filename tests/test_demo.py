@@ -31,7 +31,7 @@ from lib.core.models import (
     Village,
 )
 from lib.intake import demo
-from lib.semantic import indicators
+from lib.semantic import analytics, indicators
 
 ROOT = Path(__file__).resolve().parent.parent
 CLASS_KEYS = ("kelas", "kursi", "terisi", "persen_keterisian", "paket_berjalan", "paket_total")
@@ -105,7 +105,7 @@ def assert_kpi_invariants(url: str, total: dict) -> None:
 
 def test_same_seed_same_data_other_seed_differs(demo_db_url, tmp_path):
     url = f"sqlite:///{tmp_path / 'again.db'}"
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     summary = demo.seed(engine, scale=1, seed=2022)
     assert fingerprint(url) == fingerprint(demo_db_url)
     first = indicators.compute(engine, Filters())
@@ -442,7 +442,7 @@ def test_cli_seed_then_kpi(empty_db_url):
 
 def test_refuses_to_overwrite_real_data(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'nyata.db'}"
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     with engine.begin() as conn:
         conn.execute(
             insert(Person).values(
@@ -476,7 +476,7 @@ def test_refuses_to_overwrite_real_data(tmp_path, capsys):
 
 def test_imports_into_a_demo_are_protected_and_the_demo_can_be_cleared(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'campur.db'}"
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     demo.seed(engine, scale=1, seed=7)
     with engine.begin() as conn:
         conn.execute(
@@ -513,7 +513,7 @@ def test_imports_into_a_demo_are_protected_and_the_demo_can_be_cleared(tmp_path,
 
 
 def test_data_date_of_real_data_is_the_last_import_that_wrote_rows(tmp_path):
-    engine = db.ensure_ready(f"sqlite:///{tmp_path / 'nyata.db'}")
+    engine = analytics.ensure_ready(f"sqlite:///{tmp_path / 'nyata.db'}")
     with engine.begin() as conn:
         for day, written in ((3, 5), (9, 0), (6, 2)):
             conn.execute(

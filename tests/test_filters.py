@@ -20,7 +20,7 @@ from lib.core.filters import (
     parse,
 )
 from lib.core.models import Person
-from lib.semantic import indicators
+from lib.semantic import analytics, indicators
 from tests.builders import BISSAPPU, BONTO_JAI, TAPPANJENG, dataset
 
 HOSTILE = "'; DROP TABLE person; --"
@@ -29,7 +29,7 @@ HOSTILE = "'; DROP TABLE person; --"
 @pytest.fixture(scope="module")
 def url(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('filters') / 'pantau.db'}"
-    db.ensure_ready(url)
+    analytics.ensure_ready(url)
     with dataset(url) as d:
         d.kelas("GAR-01", tahun=2022)
         d.kelas("TIK-01", tahun=2023)

@@ -6,16 +6,16 @@ from datetime import date, datetime
 import pytest
 
 from lib import cli
-from lib.core import db
 from lib.intake import reader, schemas
 from lib.intake.reader import UnusableFile
+from lib.semantic import analytics
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row, import_logs, xlsx_bytes
 
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory):
     u = f"sqlite:///{tmp_path_factory.mktemp('reader') / 'pantau.db'}"
-    db.ensure_ready(u)
+    analytics.ensure_ready(u)
     return u
 
 

@@ -15,8 +15,8 @@ from datetime import date
 import pytest
 
 from lib import cli
-from lib.core import db
 from lib.intake import importer
+from lib.semantic import analytics
 from tests.builders import dataset
 from tests.intake_files import DTKS, csv_bytes, dtks_row, nik
 
@@ -48,7 +48,7 @@ def url(request, tmp_path_factory):
         from tests.conftest import new_pg_database
 
         u = new_pg_database(request.getfixturevalue("pg_cluster"))
-    db.ensure_ready(u)
+    analytics.ensure_ready(u)
     b = Base
     with dataset(u) as d:
         ids = {}

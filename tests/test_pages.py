@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from lib import cli
 from lib.app import cache, nav
 from lib.core import db, fmt
+from lib.semantic import analytics
 from tests.conftest import ROOT
 
 NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")
@@ -256,7 +257,7 @@ def test_unreachable_database_is_a_plain_message(monkeypatch):
 
 def test_empty_database_is_a_plain_message(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'kosong.db'}"
-    db.ensure_ready(url)  # schema and reference data, no registry and no class
+    analytics.ensure_ready(url)  # schema and reference data, no registry and no class
     at = open_page(url, monkeypatch, "ringkasan")
     assert [w.value for w in at.warning][0].startswith("Basis data masih kosong")
     assert not at.metric and not at.title
@@ -295,22 +296,22 @@ def test_an_import_invalidates_the_cache(tmp_path, monkeypatch):
     (proof that the cache served them), with a bump they show."""
     from datetime import date
 
-    from tests.builders import dataset
+    from tests.builders import Dataset, dataset
 
     url = f"sqlite:///{tmp_path / 'kecil.db'}"
-    db.ensure_ready(url)
+    analytics.ensure_ready(url)
     with dataset(url) as d:
         kelas = d.kelas("GAR-01", tahun=2022)
         d.enrol(d.person("Ani"), kelas, "selesai")
         bambang = d.person("Bambang", jk="L", lahir=date(1990, 1, 1))
     at = open_page(url, monkeypatch, "ringkasan")
     assert cards(at)["Peserta"] == "1"
-    with dataset(url) as d:
-        d.enrol(bambang, kelas, "aktif")
+    with db.get_engine(url).begin() as conn:
+        Dataset(conn).enrol(bambang, kelas, "aktif")  # written without a refresh
     at.run()
     assert cards(at)["Peserta"] == "1"  # same data version: served from the cache
     with db.get_engine(url).begin() as conn:
-        db.bump_data_version(conn)  # what every import does
+        analytics.refresh(conn)  # what every import does: bump the version, rebuild
     at.run()
     assert cards(at)["Peserta"] == "2"
     db.get_engine(url).dispose()

@@ -20,6 +20,7 @@ from lib.core.config import Settings
 from lib.core.filters import PARAMS, Filters, Reference, describe, load_reference, parse
 from lib.core.i18n import t
 from lib.render import export
+from lib.semantic import analytics
 
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
 LANG_KEY = "f_lang"  # the language widget (?lang=en)
@@ -67,7 +68,7 @@ def _bootstrap(url: str) -> bool:
     waiting for its first import); the page then says plainly that it is empty.
     """
     fresh = db.current_revision(db.get_engine(url)) is None
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     if fresh:
         from lib.intake import demo
 

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from lib.briefing import FORMATS, render, slides
-from lib.core import db
 from lib.core.filters import Filters
+from lib.semantic import analytics
 
 
 def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:
@@ -23,7 +23,7 @@ def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:
             file=sys.stderr,
         )
         return 2
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     deck = slides.build(engine, filters, getattr(args, "lang", "id") or "id")
     data = render(deck, suffix)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import threading
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -79,16 +80,26 @@ def _serialise_schema_work(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
 
 
-def migrate(engine: Engine) -> None:
-    """Upgrade the schema to head (idempotent)."""
+def lock_schema_work(conn: Connection) -> None:
+    """Serialise schema and analytics work across processes (PostgreSQL; a no-op on SQLite)."""
+    _serialise_schema_work(conn)
+
+
+def migrate(engine: Engine, after_migrate: Callable[[Connection], None] | None = None) -> None:
+    """Upgrade the schema to head (idempotent); ``after_migrate`` runs in the same transaction
+    (the semantic layer rebuilds its analytics tables there)."""
     cfg = alembic_config()
     with engine.begin() as conn:
         _serialise_schema_work(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        if after_migrate is not None:
+            after_migrate(conn)
 
 
-def ensure_ready(url: str | None = None) -> Engine:
+def ensure_ready(
+    url: str | None = None, after_migrate: Callable[[Connection], None] | None = None
+) -> Engine:
     """Engine for ``url`` with the schema at head and the reference data of ``data/`` loaded.
 
     Spec 7: any command given a database without the schema first creates it and loads villages,
@@ -97,7 +108,7 @@ def ensure_ready(url: str | None = None) -> Engine:
     engine = get_engine(url)
     with _schema_lock:
         if current_revision(engine) != head_revision():
-            migrate(engine)
+            migrate(engine, after_migrate)
             load_reference_data(engine)
     return engine
 
@@ -227,24 +238,27 @@ def is_demo(engine: Engine) -> bool:
 def data_as_of(engine: Engine) -> date | None:
     """The data date ("data per"): the ``data_per`` metadata when set (the demo sets it), else the
     day of the latest import that wrote rows, else the latest date found in the records."""
+    with engine.connect() as conn:
+        return data_as_of_conn(conn)
+
+
+def data_as_of_conn(conn: Connection) -> date | None:
+    """:func:`data_as_of` on an open connection (sees that transaction's own writes)."""
     from lib.core.models import Aid, ImportLog, TracerSurvey, TrainingClass
 
-    with engine.connect() as conn:
-        value = get_meta(conn, "data_per")
-        if value:
-            return date.fromisoformat(value)
-        imported = conn.execute(
-            select(func.max(ImportLog.finished_at)).where(ImportLog.rows_written > 0)
-        ).scalar()
-        if imported is not None:
-            return (
-                imported.date()
-                if hasattr(imported, "date")
-                else date.fromisoformat(str(imported)[:10])
-            )
-        latest = [
-            conn.execute(select(func.max(col))).scalar()
-            for col in (TrainingClass.tanggal_mulai, TracerSurvey.tanggal_survei, Aid.tanggal)
-        ]
+    value = get_meta(conn, "data_per")
+    if value:
+        return date.fromisoformat(value)
+    imported = conn.execute(
+        select(func.max(ImportLog.finished_at)).where(ImportLog.rows_written > 0)
+    ).scalar()
+    if imported is not None:
+        return (
+            imported.date() if hasattr(imported, "date") else date.fromisoformat(str(imported)[:10])
+        )
+    latest = [
+        conn.execute(select(func.max(col))).scalar()
+        for col in (TrainingClass.tanggal_mulai, TracerSurvey.tanggal_survei, Aid.tanggal)
+    ]
     latest = [d for d in latest if d is not None]
     return max(latest) if latest else None

@@ -241,3 +241,92 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- analytics tables ----------------------------------------------------------------------------
+# Derived from the tables above and never edited by hand: lib.semantic.analytics rebuilds all of
+# them inside the transaction of every data change (import, seed, clear-demo, migration) and stamps
+# the data version they reflect. Every figure that Pantau shows is computed from these.
+
+
+class AnClass(Base):
+    """One row per training class (class grain): what class-level measures count."""
+
+    __tablename__ = "an_class"
+
+    class_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kode: Mapped[str] = mapped_column(String(40))
+    paket_kode: Mapped[str] = mapped_column(String(40), index=True)
+    kejuruan: Mapped[str] = mapped_column(String(100))
+    tahun: Mapped[int] = mapped_column(Integer, index=True)
+    bulan: Mapped[int] = mapped_column(Integer)  # YYYYMM of the start date
+    tanggal_mulai: Mapped[date] = mapped_column(Date)
+    tanggal_selesai: Mapped[date] = mapped_column(Date)
+    kapasitas: Mapped[int] = mapped_column(Integer)
+    terisi: Mapped[int] = mapped_column(Integer)  # enrolments, any status
+
+
+class AnEnrolment(Base):
+    """One row per enrolment (the fact table): class, person and outcome attributes flattened.
+
+    ``status_kerja`` … ``pendapatan_bulanan`` are the person's latest tracer survey over all of
+    their enrolments (the same on every row of that person); ``survei_kelas`` counts the surveys
+    recorded for this enrolment.
+    """
+
+    __tablename__ = "an_enrolment"
+
+    enrolment_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(Integer, index=True)
+    kelas_kode: Mapped[str] = mapped_column(String(40))
+    paket_kode: Mapped[str] = mapped_column(String(40), index=True)
+    kejuruan: Mapped[str] = mapped_column(String(100))
+    tahun: Mapped[int] = mapped_column(Integer, index=True)
+    bulan: Mapped[int] = mapped_column(Integer)
+    tanggal_mulai: Mapped[date] = mapped_column(Date)
+    tanggal_selesai: Mapped[date] = mapped_column(Date)
+    person_id: Mapped[int] = mapped_column(Integer, index=True)
+    desa_kode: Mapped[str] = mapped_column(String(13), index=True)
+    kecamatan_kode: Mapped[str] = mapped_column(String(8), index=True)
+    jk: Mapped[str] = mapped_column(String(1))
+    desil: Mapped[int] = mapped_column(Integer)
+    umur: Mapped[int] = mapped_column(Integer)  # whole years at the class start
+    kelompok_umur: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(12))
+    hasil_uji: Mapped[str | None] = mapped_column(String(16))
+    tanggal_daftar: Mapped[date | None] = mapped_column(Date)
+    status_kerja: Mapped[str | None] = mapped_column(String(24))
+    tanggal_survei: Mapped[date | None] = mapped_column(Date)
+    pendapatan_sebelum: Mapped[int | None] = mapped_column(BigInteger)
+    pendapatan_bulanan: Mapped[int | None] = mapped_column(BigInteger)
+    survei_kelas: Mapped[int] = mapped_column(Integer)
+
+
+class AnAid(Base):
+    """One row per aid record, with the recipient's residence and gender."""
+
+    __tablename__ = "an_aid"
+
+    aid_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer, index=True)
+    desa_kode: Mapped[str] = mapped_column(String(13))
+    kecamatan_kode: Mapped[str] = mapped_column(String(8))
+    jk: Mapped[str] = mapped_column(String(1))
+    jenis: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(12))
+    tanggal: Mapped[date] = mapped_column(Date)
+    nilai_rupiah: Mapped[int] = mapped_column(BigInteger)
+
+
+class AnRegistry(Base):
+    """Registry persons counted per village × gender × desil × age band on the data date."""
+
+    __tablename__ = "an_registry"
+
+    desa_kode: Mapped[str] = mapped_column(String(13), primary_key=True)
+    jk: Mapped[str] = mapped_column(String(1), primary_key=True)
+    desil: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kelompok_umur: Mapped[str] = mapped_column(String(8), primary_key=True)
+    produktif: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1: productive age
+    kecamatan_kode: Mapped[str] = mapped_column(String(8), index=True)
+    orang: Mapped[int] = mapped_column(Integer)

@@ -40,6 +40,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lib.core import config, db
+from lib.semantic import analytics
 
 ROOT = config.PROJECT_DIR
 BENCH_DIR = ROOT / "bench"
@@ -180,7 +181,7 @@ def seed(url: str, scale: int) -> float:
     """Schema, reference data and the demo at ``scale`` into ``url``; returns the seconds."""
     from lib.intake import demo
 
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     start = time.perf_counter()
     demo.seed(engine, scale=scale, seed=2022)
     if engine.dialect.name == "postgresql":

@@ -18,6 +18,7 @@ from pathlib import Path
 from lib.core import db
 from lib.intake import importer, parsers
 from lib.intake.schemas import SPECS
+from lib.semantic import analytics
 
 ENROLMENT_ROWS = 10_000
 
@@ -72,7 +73,7 @@ def run(scale_rows: int = 100_000, enrolment_rows: int = ENROLMENT_ROWS) -> list
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as tmp:
         folder = Path(tmp)
         url = f"sqlite:///{folder / 'bench.db'}"
-        db.ensure_ready(url)
+        analytics.ensure_ready(url)
         registry = _write(folder / "dtks.csv", "dtks", registry_rows(scale_rows))
         written, seconds = _timed(registry, url, "dtks")
         records = [_record(scale_rows, "import:dtks", written, seconds)]

@@ -70,6 +70,7 @@ from lib.core.models import (
     TrainingClass,
     Village,
 )
+from lib.semantic import analytics
 
 DATA_DATE = date(2025, 1, 31)
 PERSONS_PER_SCALE = 40_000
@@ -960,7 +961,7 @@ def clear(engine: Engine) -> dict:
         _clear(conn)
         db.set_meta(conn, "demo", "0")
         db.delete_meta(conn, "data_per")
-        db.bump_data_version(conn)
+        analytics.refresh(conn)
     return {"demo": False, "orang_dihapus": persons}
 
 
@@ -1060,7 +1061,7 @@ def seed(engine: Engine, scale: int = 1, seed: int = 2022, replace: bool = False
         _reset_sequences(conn)
         db.set_meta(conn, "demo", "1")
         db.set_meta(conn, "data_per", DATA_DATE.isoformat())
-        db.bump_data_version(conn)
+        analytics.refresh(conn)
 
     active = {e.person for e in enrols if e.status in ("terdaftar", "aktif", "selesai")}
     return {

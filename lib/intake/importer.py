@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from lib.core import config, db, fmt
+from lib.core import config, fmt
 from lib.intake import loader, reader, rules, schemas
 from lib.intake.reader import UnusableFile
 from lib.intake.report import IDENTITY_COLUMNS, Issue, cell_text
+from lib.semantic import analytics
 
 PREVIEW_ROWS = 10
 
@@ -80,7 +81,7 @@ def run(
     detect it from the header). ``dry_run`` checks everything, the database rules included, and
     writes nothing."""
     settings = config.settings()
-    engine = db.ensure_ready(url)
+    engine = analytics.ensure_ready(url)
     mode = "sebagian" if partial else "semua"
     name = file_name or (Path(source).name if isinstance(source, str | Path) else "unggahan")
     result = ImportResult(name, kind, mode, dry_run, "uji" if dry_run else "gagal")
@@ -147,6 +148,6 @@ def run(
         loader.finish_log(
             conn, import_id, outcome="dimuat", rows_written=result.rows_written, **counts
         )
-        db.bump_data_version(conn)
+        analytics.refresh(conn)
     result.outcome = "dimuat"
     return result

@@ -1,0 +1,241 @@
+"""The analytics tables: derived from the normalised tables, rebuilt on every data change.
+
+Like DHIS2's analytics tables, ``an_class``, ``an_enrolment``, ``an_aid`` and ``an_registry`` (see
+:mod:`lib.core.models`) flatten the joins that every figure needs (class → package → kejuruan,
+person → village → kecamatan, the person's latest tracer survey, age on a date) once, so that the
+measures of :mod:`lib.semantic.measures` are plain aggregates over one table. The normalised tables
+stay the source of truth; these are never edited by hand.
+
+:func:`refresh` is called inside the transaction of every write (import, seed, clear-demo, test
+builders): it bumps the data version and rebuilds, so a reader never sees tables older than the data.
+:func:`ensure_ready` (used by the CLI, the app and the benchmark) migrates a database and rebuilds in
+the migration's transaction, and rebuilds whenever the stamp differs from the data version or from
+:data:`REVISION` (a change of the rebuild code).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    case,
+    delete,
+    extract,
+    func,
+    insert,
+    literal,
+    select,
+)
+from sqlalchemy.sql.elements import ColumnElement
+
+from lib.core import db
+from lib.core.config import settings
+from lib.core.models import (
+    Aid,
+    AnAid,
+    AnClass,
+    AnEnrolment,
+    AnRegistry,
+    Enrolment,
+    Package,
+    Person,
+    TracerSurvey,
+    TrainingClass,
+    Village,
+)
+
+REVISION = "1"  # bump when the rebuild below changes, so existing databases rebuild at start
+STAMP_KEY = "analytics_version"
+
+# Age bands (lower bound, key); the last is open-ended. The programme's productive range comes from
+# the settings and is a separate flag, so the bands need not match it.
+AGE_BANDS: tuple[tuple[int, str], ...] = (
+    (0, "<15"),
+    (15, "15-24"),
+    (25, "25-34"),
+    (35, "35-44"),
+    (45, "45-54"),
+    (55, "55-64"),
+    (65, "65+"),
+)
+
+
+def age_on(born, on) -> ColumnElement[int]:
+    """Whole years from ``born`` to ``on`` (columns or dates), portable SQL (no date arithmetic)."""
+    on_md = extract("month", on) * 100 + extract("day", on)
+    born_md = extract("month", born) * 100 + extract("day", born)
+    return extract("year", on) - extract("year", born) - case((on_md < born_md, 1), else_=0)
+
+
+def age_band(age) -> ColumnElement[str]:
+    """The :data:`AGE_BANDS` key of ``age``."""
+    whens = [
+        (age < upper, key) for (_, key), (upper, _) in zip(AGE_BANDS, AGE_BANDS[1:], strict=False)
+    ]
+    return case(*whens, else_=AGE_BANDS[-1][1])
+
+
+def latest_survey_id(person_id) -> ColumnElement[int]:
+    """Correlated scalar subquery: the id of the latest tracer survey of ``person_id`` over all of
+    that person's enrolments (latest ``tanggal_survei``; a tie on the date goes to the survey
+    recorded last). The one definition of "latest survey" (spec section 4, outcome keys)."""
+    other = Enrolment.__table__.alias("e_latest")
+    survey = TracerSurvey.__table__.alias("t_latest")
+    return (
+        select(survey.c.id)
+        .join(other, other.c.id == survey.c.enrolment_id)
+        .where(other.c.person_id == person_id)
+        .order_by(survey.c.tanggal_survei.desc(), survey.c.id.desc())
+        .limit(1)
+        .correlate_except(survey, other)
+        .scalar_subquery()
+    )
+
+
+def _month(column) -> ColumnElement[int]:
+    return extract("year", column) * 100 + extract("month", column)
+
+
+def _classes() -> select:
+    c = TrainingClass
+    filled = select(func.count()).where(Enrolment.class_id == c.id).correlate(c).scalar_subquery()
+    return select(
+        c.id, c.kode, c.paket_kode, Package.kejuruan, c.tahun, _month(c.tanggal_mulai),
+        c.tanggal_mulai, c.tanggal_selesai, c.kapasitas, filled,
+    ).join(Package, Package.kode == c.paket_kode)  # fmt: skip
+
+
+def _enrolments() -> select:
+    e, c, p, t = Enrolment, TrainingClass, Person, TracerSurvey
+    age = age_on(p.tanggal_lahir, c.tanggal_mulai)
+    t_own = TracerSurvey.__table__.alias("t_own")
+    own_surveys = (
+        select(func.count())
+        .select_from(t_own)
+        .where(t_own.c.enrolment_id == e.id)
+        .correlate(e)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            e.id,
+            c.id,
+            c.kode,
+            c.paket_kode,
+            Package.kejuruan,
+            c.tahun,
+            _month(c.tanggal_mulai),
+            c.tanggal_mulai,
+            c.tanggal_selesai,
+            p.id,
+            p.desa_kode,
+            Village.kecamatan_kode,
+            p.jk,
+            p.desil,
+            age,
+            age_band(age),
+            e.status,
+            e.hasil_uji,
+            e.tanggal_daftar,
+            t.status_kerja,
+            t.tanggal_survei,
+            t.pendapatan_sebelum,
+            t.pendapatan_bulanan,
+            own_surveys,
+        )  # fmt: skip
+        .select_from(e)
+        .join(c, c.id == e.class_id)
+        .join(Package, Package.kode == c.paket_kode)
+        .join(p, p.id == e.person_id)
+        .join(Village, Village.kode == p.desa_kode)
+        .outerjoin(t, t.id == latest_survey_id(e.person_id))
+    )
+
+
+def _aid() -> select:
+    return (
+        select(
+            Aid.id,
+            Aid.person_id,
+            Person.desa_kode,
+            Village.kecamatan_kode,
+            Person.jk,
+            Aid.jenis,
+            Aid.status,
+            Aid.tanggal,
+            Aid.nilai_rupiah,
+        )  # fmt: skip
+        .join(Person, Person.id == Aid.person_id)
+        .join(Village, Village.kode == Person.desa_kode)
+    )
+
+
+def _registry(as_of: date) -> select:
+    s = settings()
+    age = age_on(Person.tanggal_lahir, literal(as_of))
+    productive = case(
+        ((age >= s.usia_produktif_min) & (age <= s.usia_produktif_max), 1), else_=0
+    ).label("produktif")
+    band = age_band(age).label("kelompok_umur")
+    return (
+        select(
+            Person.desa_kode,
+            Person.jk,
+            Person.desil,
+            band,
+            productive,
+            Village.kecamatan_kode,
+            func.count(),
+        )  # fmt: skip
+        .join(Village, Village.kode == Person.desa_kode)
+        .group_by(
+            Person.desa_kode, Person.jk, Person.desil, band, productive, Village.kecamatan_kode
+        )
+    )
+
+
+def rebuild(conn: Connection) -> None:
+    """Empty and refill every analytics table from the normalised tables, on ``conn``'s
+    transaction, and stamp the data version they reflect."""
+    for model in (AnClass, AnEnrolment, AnAid, AnRegistry):
+        conn.execute(delete(model))
+    conn.execute(insert(AnClass).from_select(_columns(AnClass), _classes()))
+    conn.execute(insert(AnEnrolment).from_select(_columns(AnEnrolment), _enrolments()))
+    conn.execute(insert(AnAid).from_select(_columns(AnAid), _aid()))
+    as_of = db.data_as_of_conn(conn) or date.today()
+    conn.execute(insert(AnRegistry).from_select(_columns(AnRegistry), _registry(as_of)))
+    db.set_meta(conn, STAMP_KEY, _stamp(conn))
+
+
+def _columns(model) -> list[str]:
+    return [col.name for col in model.__table__.columns]
+
+
+def _stamp(conn: Connection) -> str:
+    return f"{db.get_meta(conn, 'data_version') or '0'}:{REVISION}"
+
+
+def refresh(conn: Connection) -> None:
+    """After a write on ``conn``: bump the data version (invalidating caches) and rebuild."""
+    db.bump_data_version(conn)
+    rebuild(conn)
+
+
+def is_current(conn: Connection) -> bool:
+    return db.get_meta(conn, STAMP_KEY) == _stamp(conn)
+
+
+def ensure_ready(url: str | None = None) -> Engine:
+    """:func:`lib.core.db.ensure_ready` plus current analytics tables (rebuilt in the migration's
+    transaction when a migration ran; else only when the stamp is stale)."""
+    engine = db.ensure_ready(url, after_migrate=rebuild)
+    with engine.connect() as conn:
+        current = is_current(conn)
+    if not current:
+        with engine.begin() as conn:
+            db.lock_schema_work(conn)
+            if not is_current(conn):
+                rebuild(conn)
+    return engine
