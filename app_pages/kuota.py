@@ -104,7 +104,7 @@ ui.show_table(
     name="per-kecamatan",
     key="kecamatan",
     help={
-        "warga_sasaran": ui.measure_help("warga_sasaran", ctx.lang),
+        "warga_sasaran": ui.measure_help("sasaran", ctx.lang),
         "per_1000_sasaran": ui.measure_help("per_1000_sasaran", ctx.lang),
     },
 )

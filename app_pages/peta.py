@@ -25,7 +25,7 @@ def label(key: str) -> str:
 
 def definition(key: str) -> str:
     if key == "warga_sasaran":
-        return ui.measure_help("warga_sasaran", lang)
+        return ui.measure_help("sasaran", lang)
     if key == "cakupan":
         return ctx.t("peta.def.cakupan")
     return ui.indicator_help(key, lang)

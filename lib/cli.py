@@ -109,25 +109,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "kpi":
-        from lib.semantic import indicators
+        from lib.semantic import measures, query
 
         filters, notices = filters_from_args(args, url)
         for notice in notices:
             print(notice, file=sys.stderr)
-        values = indicators.compute(db.get_engine(url), filters)
+        values = query.indicators(db.get_engine(url), filters)
         if args.json:
             print(json.dumps(values, ensure_ascii=False))
         else:
             from lib.core import fmt
 
-            for ind in indicators.DEFINITIONS:
-                v = values[ind.key]
-                text = (
-                    fmt.pct(v)
-                    if ind.unit == "persen"
-                    else (fmt.rupiah(v) if ind.unit == "rupiah" else fmt.number(v))
-                )
-                print(f"{ind.label:<28} {text}")
+            for key, v in values.items():
+                m = measures.get(key)
+                print(f"{m.label:<28} {fmt.by_unit(m.unit, v)}")
         return 0
 
     if args.command == "import":

@@ -1,6 +1,6 @@
 """The indicators of spec section 4 on hand-built datasets, on SQLite and PostgreSQL alike.
 
-Each scenario builds a small dataset with ``tests/builders.py`` and checks ``indicators.compute``
+Each scenario builds a small dataset with ``tests/builders.py`` and checks ``lib.semantic.query.indicators``
 for several filters against answers worked out by hand (the reasoning is in the comments). Whole
 dictionaries are compared, so every key is checked in every case: a class-level key that moved with
 a person filter, or an aid record counted out of scope, fails the test.
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lib.core import db
 from lib.core.filters import Filters
 from lib.core.models import Aid, Enrolment, Person, TracerSurvey, TrainingClass
-from lib.semantic import indicators
+from lib.semantic import measures, query
 from tests.builders import (
     BANTAENG,
     BISSAPPU,
@@ -105,8 +105,8 @@ NOTHING = {
 def test_empty_database_gives_zeros_and_null_percentages(engine):
     # Schema and catalogue only: no class (kursi 0 → persen_keterisian null), no selesai
     # (persen_penempatan null), peserta 0 of 1,444 → 0.0 %, catalogue of 40 packages.
-    result = indicators.compute(engine, Filters())
-    assert tuple(result) == indicators.KEYS == SPEC_KEYS
+    result = query.indicators(engine, Filters())
+    assert tuple(result) == measures.INDICATORS == SPEC_KEYS
     assert result == {**programme(), **NOTHING}
 
 
@@ -392,8 +392,8 @@ CASES = [
 def test_indicators_small_programme(engine, db_url):
     build_small_programme(db_url)
     for name, filters, expected in CASES:
-        result = indicators.compute(engine, filters)
-        assert tuple(result) == indicators.KEYS, name
+        result = query.indicators(engine, filters)
+        assert tuple(result) == measures.INDICATORS, name
         assert result == expected, name
 
 
@@ -430,7 +430,7 @@ def test_latest_survey_ties_rounding_and_quota_from_settings(engine, db_url, tmp
     # All: 2 classes of one package, 8+6 = 14 seats, 9 enrolments → 64.29 → 64.3 %. peserta 8 of 640 → 1.25 →
     # 1.3 % (half-up; banker's rounding would give 1.2). Outcomes: bekerja q3, belum q1 q2,
     # melanjutkan q4, untraced q5..q8 → placement 1/8 = 12.5 %.
-    assert indicators.compute(engine, Filters()) == {
+    assert query.indicators(engine, Filters()) == {
         **programme(kuota=640),
         **classes(2, 14, 9, 64.3, 1),
         **persons(8, 1.3, 8, 0, 0),
@@ -439,7 +439,7 @@ def test_latest_survey_ties_rounding_and_quota_from_settings(engine, db_url, tmp
     }
     # 2024 (class Y): 1 of 6 seats → 16.67 → 16.7 %. peserta q1 → 1/640 = 0.156 → 0.2 %. q1's
     # latest survey over all enrolments is the tie winner of class X → belum_bekerja → 0.0 %.
-    assert indicators.compute(engine, Filters(tahun=(2024,))) == {
+    assert query.indicators(engine, Filters(tahun=(2024,))) == {
         **programme(kuota=640),
         **classes(1, 6, 1, 16.7, 1),
         **persons(1, 0.2, 1, 0, 0),
@@ -447,7 +447,7 @@ def test_latest_survey_ties_rounding_and_quota_from_settings(engine, db_url, tmp
         **aid(0, 0, 0, 0),
     }
     # 2023 (class X): full, 8/8 = 100.0 %; the same eight persons and outcomes as above.
-    assert indicators.compute(engine, Filters(tahun=(2023,))) == {
+    assert query.indicators(engine, Filters(tahun=(2023,))) == {
         **programme(kuota=640),
         **classes(1, 8, 8, 100.0, 1),
         **persons(8, 1.3, 8, 0, 0),
@@ -476,7 +476,7 @@ def test_latest_survey_ties_rounding_and_quota_from_settings(engine, db_url, tmp
     ],
 )
 def test_percent_rounds_half_up_to_one_decimal(num, den, expected):
-    result = indicators.percent(num, den)
+    result = query.percent(num, den)
     assert result == expected
     assert result is None or isinstance(result, float)
 
@@ -486,26 +486,26 @@ def test_percent_rounds_half_up_to_one_decimal(num, den, expected):
 def test_percent_equals_integer_half_up(num, den):
     # num/den × 100 in tenths, rounded half-up with integers only: floor(x + 1/2).
     tenths = (2 * num * 1000 + den) // (2 * den)
-    assert indicators.percent(num, den) == tenths / 10
+    assert query.percent(num, den) == tenths / 10
 
 
 def test_indicator_catalogue_is_complete():
-    assert indicators.KEYS == SPEC_KEYS
-    assert len(set(indicators.KEYS)) == len(indicators.KEYS)
-    assert set(indicators.BY_KEY) == set(SPEC_KEYS)
-    for ind in indicators.DEFINITIONS:
+    definitions = [measures.get(k) for k in measures.INDICATORS]
+    assert measures.INDICATORS == SPEC_KEYS
+    assert len(set(measures.INDICATORS)) == len(measures.INDICATORS)
+    for ind in definitions:
         for text in (ind.label, ind.label_en, ind.definisi, ind.definition_en):
             assert isinstance(text, str) and text.strip(), ind.key
         assert ind.unit in UNITS, ind.key
         assert ind.level in LEVELS, ind.key
         assert (ind.unit == "persen") == ind.key.startswith("persen_"), ind.key
-    assert len({d.label for d in indicators.DEFINITIONS}) == len(SPEC_KEYS)
-    assert len({d.label_en for d in indicators.DEFINITIONS}) == len(SPEC_KEYS)
+    assert len({d.label for d in definitions}) == len(SPEC_KEYS)
+    assert len({d.label_en for d in definitions}) == len(SPEC_KEYS)
     # Class-level keys are exactly those that spec 4 says respond to class filters only.
-    assert {d.key for d in indicators.DEFINITIONS if d.level == "kelas"} == {
+    assert {d.key for d in definitions if d.level == "kelas"} == {
         "kelas", "kursi", "terisi", "persen_keterisian", "paket_berjalan",
     }  # fmt: skip
-    assert indicators.BY_KEY["kur_nilai_rp"].unit == "rupiah"
+    assert measures.get("kur_nilai_rp").unit == "rupiah"
 
 
 # --- a larger dataset: the generated SQL must stay cheap -------------------------------------------
@@ -610,7 +610,7 @@ def test_compute_on_a_large_dataset_is_not_pathological(engine, db_url):
         ("desa+kejuruan", Filters(desa=(TAPPANJENG,), kejuruan=("Garmen", "TIK"))),
     ]:
         start = time.perf_counter()
-        result = indicators.compute(engine, f)
+        result = query.indicators(engine, f)
         timings[name] = round(time.perf_counter() - start, 3)
         if name == "all":
             # By construction: i % 10 == 0 → 300 keluar; the other 2,700 are peserta; i % 10 ≥ 2 →

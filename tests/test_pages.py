@@ -189,14 +189,15 @@ def test_every_page_states_filters_date_and_demo(demo_db_url, monkeypatch, spec)
 
 
 def test_glossary_lists_every_definition(demo_db_url, monkeypatch):
-    from lib.semantic.indicators import DEFINITIONS, SCOPE_NOTE
-    from lib.views.queries import PAGE_DEFINITIONS
+    from lib.core.i18n import t
+    from lib.semantic.measures import REGISTRY
 
     at = open_page(demo_db_url, monkeypatch, "glosarium")
     text = text_of(at)
-    for d in (*DEFINITIONS, *PAGE_DEFINITIONS):
-        assert f"**{d.label}** · `{d.key}`" in text and d.definisi in text
-    assert SCOPE_NOTE in text
+    for m in REGISTRY:
+        assert f"**{m.label}** · `{m.key}`" in text and m.definition_for("id") in text
+    assert "1.444" in text  # definitions quote the programme settings
+    assert t("glos.scope_note") in text
 
 
 # --- URL, notices, language ----------------------------------------------------------------------

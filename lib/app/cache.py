@@ -11,7 +11,7 @@ API (``ctx`` is the :class:`lib.app.ui.PageContext` of the page)::
     from lib.app import cache
     from lib.views import queries
 
-    values = cache.kpi(ctx)                      # indicators.compute(engine, ctx.filters)
+    values = cache.kpi(ctx)                      # query.indicators(engine, ctx.filters)
     whole = cache.kpi(ctx, Filters())            # ... for other filters (here: no filter)
     n = cache.programme_peserta(ctx, values)     # peserta of the whole programme (the quota's)
     df = cache.call(queries.packages, ctx)       # queries.packages(engine, ctx.filters)
@@ -37,7 +37,7 @@ import streamlit as st
 
 from lib.core import db
 from lib.core.filters import Filters
-from lib.semantic import indicators
+from lib.semantic import query as semantic
 from lib.views import queries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,7 +48,7 @@ MAX_ENTRIES = 512
 
 @st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
 def _kpi(url: str, version: str, filters: Filters) -> dict[str, int | float | None]:
-    return indicators.compute(db.get_engine(url), filters)
+    return semantic.indicators(db.get_engine(url), filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)

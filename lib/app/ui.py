@@ -20,7 +20,7 @@ from lib.core.config import Settings
 from lib.core.filters import PARAMS, Filters, Reference, describe, load_reference, parse
 from lib.core.i18n import t
 from lib.render import export
-from lib.semantic import analytics
+from lib.semantic import analytics, measures
 
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
 LANG_KEY = "f_lang"  # the language widget (?lang=en)
@@ -381,42 +381,22 @@ def run_page(page) -> None:
 
 
 def format_value(unit: str, value, lang: str = "id") -> str:
-    """An indicator value as shown on a card: ``14,4%``, ``Rp3,4 M``, ``1.368``; ``–`` for null."""
-    if unit == "persen":
-        return fmt.pct(value, lang)
-    if unit == "rupiah":
-        return fmt.rupiah_compact(value, lang)
-    return fmt.number(value, lang=lang)
+    """An indicator value as shown on a card (:func:`lib.core.fmt.by_unit`)."""
+    return fmt.by_unit(unit, value, lang)
 
 
 def indicator_label(key: str, lang: str = "id") -> str:
-    from lib.semantic.indicators import BY_KEY
-
-    ind = BY_KEY[key]
-    return ind.label if lang == "id" else ind.label_en
+    """The label of measure ``key`` of the registry (:mod:`lib.semantic.measures`)."""
+    return measures.get(key).label_for(lang)
 
 
 def indicator_help(key: str, lang: str = "id") -> str:
-    """The definition of an indicator (``lib.semantic.indicators.DEFINITIONS``) in the UI language."""
-    from lib.semantic.indicators import BY_KEY
-
-    ind = BY_KEY[key]
-    return ind.definisi if lang == "id" else ind.definition_en
+    """The definition of measure ``key`` in the UI language, with the programme's figures."""
+    return measures.get(key).definition_for(lang)
 
 
-def measure_help(key: str, lang: str = "id") -> str:
-    """The definition of a page measure (``lib.views.queries.PAGE_DEFINITIONS``)."""
-    from lib.views.queries import PAGE_BY_KEY
-
-    m = PAGE_BY_KEY[key]
-    return m.definisi if lang == "id" else m.definition_en
-
-
-def measure_label(key: str, lang: str = "id") -> str:
-    from lib.views.queries import PAGE_BY_KEY
-
-    m = PAGE_BY_KEY[key]
-    return m.label if lang == "id" else m.label_en
+measure_label = indicator_label
+measure_help = indicator_help
 
 
 def metric(
@@ -430,11 +410,9 @@ def metric(
     delta_color: str = "normal",
 ) -> None:
     """``st.metric`` for indicator ``key`` of ``values`` with its definition as help text."""
-    from lib.semantic.indicators import BY_KEY
-
     container.metric(
         label or indicator_label(key, ctx.lang),
-        format_value(BY_KEY[key].unit, values[key], ctx.lang),
+        format_value(measures.get(key).unit, values[key], ctx.lang),
         delta=delta,
         delta_color=delta_color,
         help=indicator_help(key, ctx.lang),

@@ -72,7 +72,7 @@ def progress(
     lagi diperlukan, atau 13 kelas berisi 16.`` With ``whole`` the sentence opens "Untuk seluruh
     program" (used after a sentence on a filtered scope, which carries the date).
     """
-    from lib.semantic.indicators import percent
+    from lib.semantic.query import percent
 
     opening = t("nar.lead.whole", lang) if whole else lead(as_of, lang)
     sisa = plan.seats_needed(kuota, peserta)

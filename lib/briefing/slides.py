@@ -1,7 +1,7 @@
 """The briefing as data: a list of :class:`Slide` built once from the database for given filters.
 
 The page, the PDF and the PowerPoint file all render the same :class:`Deck`, so they show the same
-slides, figures and sentences. Figures come from ``lib.semantic.indicators.compute`` (one definition) and
+slides, figures and sentences. Figures come from ``lib.semantic.query`` (one definition) and
 from the page query modules (``lib.views.queries``, ``lib.semantic.plan``, ``lib.views.villages``, ``lib.views.outcomes``,
 ``lib.views.alerts``); sentences from :mod:`lib.briefing.narrative`; pictures from
 :mod:`lib.briefing.images`.
@@ -23,7 +23,7 @@ from lib.core import db, fmt
 from lib.core.config import settings
 from lib.core.filters import Filters, Reference, describe, load_reference
 from lib.core.i18n import t
-from lib.semantic import indicators, plan
+from lib.semantic import measures, plan, query
 from lib.views import alerts, outcomes, queries, villages
 
 SLIDE_KEYS = ("judul", "kuota", "laju", "paket", "peta", "hasil", "bantuan", "peringatan")
@@ -101,18 +101,11 @@ def _reference(engine: Engine) -> Reference:
 
 
 def _label(key: str, lang: str) -> str:
-    ind = indicators.BY_KEY[key]
-    return ind.label if lang == "id" else ind.label_en
+    return measures.get(key).label_for(lang)
 
 
 def _value(key: str, values: dict, lang: str) -> str:
-    unit = indicators.BY_KEY[key].unit
-    v = values[key]
-    if unit == "persen":
-        return fmt.pct(v, lang)
-    if unit == "rupiah":
-        return fmt.rupiah(v, lang)
-    return fmt.number(v, lang=lang)
+    return fmt.by_unit(measures.get(key).unit, values[key], lang, compact=False)
 
 
 def _metric(key: str, values: dict, lang: str) -> Metric:
@@ -133,8 +126,8 @@ def build(
     description = describe(filters, ref, lang)
     as_of = db.data_as_of(engine)
     day = as_of or date.today()
-    values = indicators.compute(engine, filters)
-    whole = values if filters.is_empty() else indicators.compute(engine, Filters())
+    values = query.indicators(engine, filters)
+    whole = values if filters.is_empty() else query.indicators(engine, Filters())
     filtered = not filters.is_empty()
 
     def png(chart) -> bytes | None:

@@ -63,6 +63,28 @@ def bulan(value: date | None, lang: str = "id") -> str:
     return format_date(value, format="MMMM y", locale=_loc(lang))
 
 
+def is_missing(value) -> bool:
+    """``None``, NaN or pandas' ``NA``."""
+    if value is None or type(value).__name__ == "NAType":
+        return True
+    return isinstance(value, float) and value != value
+
+
+def by_unit(unit: str, value, lang: str = "id", *, compact: bool = True) -> str:
+    """A value as its unit is written: ``14,4%`` (persen), ``Rp3,4 M`` or ``Rp3.400.000`` (rupiah,
+    ``compact`` or not), ``12,5`` (per_1000), ``1.368`` (counts); ``–`` for a missing value. The one
+    "format by unit" of Pantau: cards, tables, map tooltips, the deck and the CLI use it."""
+    if is_missing(value):
+        return DASH
+    if unit == "persen":
+        return pct(value, lang)
+    if unit == "rupiah":
+        return rupiah_compact(value, lang) if compact else rupiah(value, lang)
+    if unit == "per_1000":
+        return number(value, 1, lang=lang)
+    return number(value, lang=lang)
+
+
 def mask_nik(nik: str | None) -> str:
     """``7303014507900001`` → ``730301**********01``-style masking: region kept, person hidden.
 

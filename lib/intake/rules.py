@@ -19,7 +19,7 @@ from lib.core.config import Settings
 from lib.core.models import Enrolment, Package, Person, TrainingClass, Village
 from lib.intake import parsers
 from lib.intake.schemas import SPECS, Row
-from lib.semantic.indicators import (
+from lib.semantic.measures import (
     ACTIVE_STATUSES,  # a participant, as the indicator `peserta` counts
 )
 

@@ -14,7 +14,7 @@ import pandas as pd
 from lib.core import fmt
 from lib.core.i18n import t
 from lib.render.charts import FONT_SIZE, PLAN, PRIMARY, SECONDARY
-from lib.semantic.indicators import BY_KEY
+from lib.semantic.measures import BY_KEY
 from lib.views import outcomes
 
 # Status colours: the two "placed" outcomes in greens/blues, the rest warm or grey.

@@ -1,8 +1,6 @@
 """UI text of the dashboard pages (see lib/i18n/__init__.py): Ringkasan, Kuota, Paket, Glosarium,
 the pace/projection sentences of ``lib.semantic.plan`` and the alerts of ``lib.views.alerts``."""
 
-from lib.semantic.indicators import SCOPE_NOTE  # the scope rules are worded once, in lib.indicators
-
 TEXT: dict[str, dict[str, str]] = {
     # --- lib.semantic.plan ---------------------------------------------------------------------------------
     "plan.persons.one": {"id": "{n} orang", "en": "{n} person"},
@@ -329,8 +327,15 @@ TEXT: dict[str, dict[str, str]] = {
     "glos.unit.persen": {"id": "persen", "en": "percent"},
     "glos.unit.rupiah": {"id": "rupiah", "en": "rupiah"},
     "glos.unit.catatan": {"id": "catatan", "en": "records"},
+    "glos.unit.tanggal": {"id": "tanggal", "en": "date"},
+    "glos.unit.per_1000": {"id": "per 1.000 warga", "en": "per 1,000 residents"},
     "glos.scope_note": {
-        "id": SCOPE_NOTE,
+        "id": (
+            "Filter tahun, paket dan kejuruan memilih kelas; filter kecamatan, desa dan jenis kelamin memilih "
+            "orang menurut data DTKS/DTSEN. Angka kelas (kelas, kursi, terisi, keterisian, paket berjalan) hanya "
+            "mengikuti filter kelas. Angka bantuan menghitung bantuan milik orang dalam cakupan yang pernah "
+            "terdaftar di kelas dalam cakupan; tanggal bantuan tidak disaring menurut tahun."
+        ),
         "en": "The year, package and trade filters select classes; the district, village and "
         "gender filters select persons by their DTKS/DTSEN record. Class figures (classes, seats, "
         "filled, fill rate, packages run) follow the class filters only. Aid figures count the aid "

@@ -1,0 +1,315 @@
+"""The one query function: these measures, by these dimensions, under these filters.
+
+:func:`query` turns a request into one ``SELECT … GROUP BY`` per analytics table involved (the
+cubes of :mod:`lib.semantic.measures`), runs them on SQLite or PostgreSQL alike with bound
+parameters, merges the results on the dimensions and computes ratios and derived measures from the
+aggregated parts (never from rounded figures). Pages (through :mod:`lib.app.cache`), the ``kpi``
+CLI, the deck and exports all ask it; nothing else aggregates the data.
+
+Filters follow the scope rules of spec section 4: class filters (``tahun``, ``paket``,
+``kejuruan``) select classes; person filters (``kecamatan``, ``desa``, ``jk``) select registry
+persons; class measures follow the class filters only, registry measures the person filters only;
+aid measures count the aid of persons in scope with an enrolment in a class in scope.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+from sqlalchemy import Engine, and_, distinct, func, select, true
+from sqlalchemy.sql.elements import ColumnElement
+
+from lib.core.config import settings
+from lib.core.filters import Filters
+from lib.core.models import AnClass, AnEnrolment, Kecamatan, Package, Village
+from lib.semantic.measures import (
+    BY_KEY,
+    CUBES,
+    DIMENSIONS,
+    INDICATORS,
+    Cube,
+    Measure,
+    get,
+)
+
+# Filters field -> column name in the analytics tables.
+FILTER_COLUMNS = {
+    "tahun": "tahun",
+    "paket": "paket_kode",
+    "kejuruan": "kejuruan",
+    "kecamatan": "kecamatan_kode",
+    "desa": "desa_kode",
+    "jk": "jk",
+}
+
+
+def rate(numerator: int | float | None, denominator: int | float | None, scale: int = 100):
+    """``numerator / denominator × scale`` rounded half-up to one decimal; ``None`` when the
+    denominator is 0 or missing (spec 4: never an error)."""
+    if denominator is None or pd.isna(denominator) or not denominator:
+        return None
+    num = 0 if numerator is None or pd.isna(numerator) else numerator
+    value = Decimal(int(num)) * scale / Decimal(int(denominator))
+    return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def percent(numerator, denominator):
+    """:func:`rate` × 100 (the spec's rounding)."""
+    return rate(numerator, denominator, 100)
+
+
+def _in(column, values) -> ColumnElement[bool]:
+    return column.in_(list(values))
+
+
+def cube_condition(cube: Cube, f: Filters) -> ColumnElement[bool]:
+    """The WHERE clause of ``cube`` for ``f`` (bound parameters only)."""
+    t = cube.table
+    conds = []
+    if cube.key == "bantuan":
+        person_f = [n for n in ("kecamatan", "desa", "jk") if getattr(f, n)]
+        for name in person_f:
+            conds.append(_in(t.c[FILTER_COLUMNS[name]], getattr(f, name)))
+        conds.append(t.c.person_id.in_(persons_in_scope(f)))
+        return and_(true(), *conds)
+    for name in cube.filters:
+        values = getattr(f, name)
+        if values:
+            conds.append(_in(t.c[FILTER_COLUMNS[name]], values))
+    return and_(true(), *conds)
+
+
+def persons_in_scope(f: Filters):
+    """``SELECT person_id`` of persons in scope with an enrolment (any status) in a class in scope."""
+    e = AnEnrolment.__table__
+    return select(e.c.person_id).where(cube_condition(CUBES["pendaftaran"], f)).distinct()
+
+
+def _expand(keys: Iterable[str]) -> list[Measure]:
+    """The measures that must be fetched to compute ``keys`` (dependencies first, no repeats)."""
+    out: dict[str, Measure] = {}
+
+    def visit(key: str) -> None:
+        m = get(key)
+        if m.ratio:
+            visit(m.ratio[0])
+            visit(m.ratio[1])
+        if m.derive:
+            for dep in m.derive[0]:
+                visit(dep)
+        out.setdefault(key, m)
+
+    for k in keys:
+        visit(k)
+    return list(out.values())
+
+
+def _check_dims(by: Sequence[str]) -> None:
+    for d in by:
+        if d not in DIMENSIONS and d != "status_kerja":
+            raise KeyError(f"unknown dimension {d!r}")
+
+
+def _dim_column(cube: Cube, dim: str):
+    if dim == "status_kerja" and cube.key == "pendaftaran":
+        return cube.table.c.status_kerja
+    if dim not in cube.dims:
+        raise ValueError(f"measures of {cube.key!r} cannot be broken down by {dim!r}")
+    return cube.table.c[DIMENSIONS[dim].column]
+
+
+def _cube_frame(engine: Engine, cube: Cube, measures: list[Measure], by, f) -> pd.DataFrame:
+    dims = [_dim_column(cube, d).label(d) for d in by]
+    cols = [m.sql(cube.table).label(m.key) for m in measures]
+    stmt = select(*dims, *cols).where(cube_condition(cube, f))
+    if dims:
+        stmt = stmt.group_by(*[_dim_column(cube, d) for d in by])
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    names = [*by, *(m.key for m in measures)]
+    if not rows:
+        return pd.DataFrame({n: pd.Series(dtype="object") for n in names})
+    return pd.DataFrame(dict(zip(names, zip(*rows, strict=True), strict=True)))
+
+
+def _median_frame(engine: Engine, cube: Cube, m: Measure, by, f) -> pd.DataFrame:
+    """Per-person median of ``m.median`` among the completers in scope (pandas: portable SQL has
+    no median). Each person counts once per group."""
+    t = cube.table
+    value = t.c[m.median]
+    dims = [_dim_column(cube, d).label(d) for d in by]
+    stmt = (
+        select(*dims, t.c.person_id, value.label("v"))
+        .where(cube_condition(cube, f), t.c.status == "selesai", value.is_not(None))
+        .distinct()
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    names = [*by, "person_id", "v"]
+    df = pd.DataFrame(rows, columns=names)
+    if df.empty:
+        return pd.DataFrame({n: pd.Series(dtype="object") for n in [*by, m.key]})
+    if by:
+        out = df.groupby(list(by))["v"].median().rename(m.key).reset_index()
+    else:
+        out = pd.DataFrame({m.key: [df["v"].median()]})
+    return out
+
+
+def _constant(engine: Engine, m: Measure) -> int:
+    if m.constant is not None:
+        return int(m.constant(settings()))
+    if m.key == "paket_total":
+        with engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(Package)).scalar_one())
+    raise ValueError(f"measure {m.key!r} has no way to be computed")
+
+
+def members(engine: Engine, dim: str, f: Filters) -> list:
+    """Every value of ``dim`` within ``f``, from the reference tables (for ``complete=True``)."""
+    with engine.connect() as conn:
+        if dim == "paket":
+            stmt = select(Package.kode).order_by(Package.kode)
+            if f.paket:
+                stmt = stmt.where(Package.kode.in_(f.paket))
+            if f.kejuruan:
+                stmt = stmt.where(Package.kejuruan.in_(f.kejuruan))
+            return list(conn.execute(stmt).scalars())
+        if dim == "kejuruan":
+            stmt = select(distinct(Package.kejuruan)).order_by(Package.kejuruan)
+            if f.kejuruan:
+                stmt = stmt.where(Package.kejuruan.in_(f.kejuruan))
+            if f.paket:
+                stmt = stmt.where(Package.kode.in_(f.paket))
+            return list(conn.execute(stmt).scalars())
+        if dim == "desa":
+            stmt = select(Village.kode).order_by(Village.kode)
+            if f.desa:
+                stmt = stmt.where(Village.kode.in_(f.desa))
+            if f.kecamatan:
+                stmt = stmt.where(Village.kecamatan_kode.in_(f.kecamatan))
+            return list(conn.execute(stmt).scalars())
+        if dim == "kecamatan":
+            stmt = select(Kecamatan.kode).order_by(Kecamatan.kode)
+            if f.kecamatan:
+                stmt = stmt.where(Kecamatan.kode.in_(f.kecamatan))
+            return list(conn.execute(stmt).scalars())
+        if dim == "jk":
+            return list(f.jk or ("L", "P"))
+        if dim == "tahun":
+            if f.tahun:
+                return sorted(f.tahun)
+            c = AnClass.__table__
+            return list(conn.execute(select(distinct(c.c.tahun)).order_by(c.c.tahun)).scalars())
+    raise ValueError(f"dimension {dim!r} cannot be completed")
+
+
+def query(
+    engine: Engine,
+    measures: Sequence[str],
+    by: Sequence[str] = (),
+    filters: Filters | None = None,
+    *,
+    complete: bool = False,
+) -> pd.DataFrame:
+    """``measures`` by the dimensions ``by`` under ``filters``, one row per combination of
+    dimension values, sorted by them.
+
+    Counts absent from a group are 0; a ratio with a zero denominator is ``<NA>``. With
+    ``complete=True`` every member of each dimension within the filters gets a row (e.g. all
+    catalogue packages, all villages), not only those with data.
+    """
+    f = filters or Filters()
+    by = list(by)
+    _check_dims(by)
+    wanted = list(dict.fromkeys(measures))
+    needed = _expand(wanted)
+    frame: pd.DataFrame | None = None
+    if complete and by:
+        grid = list(itertools.product(*(members(engine, d, f) for d in by)))
+        frame = pd.DataFrame(grid, columns=by) if grid else pd.DataFrame(columns=by)
+
+    def merge(part: pd.DataFrame) -> None:
+        nonlocal frame
+        if frame is None:
+            frame = part
+        elif by:
+            frame = frame.merge(part, on=by, how="left" if complete else "outer")
+        else:
+            frame = pd.concat([frame, part], axis=1)
+
+    by_cube: dict[str, list[Measure]] = {}
+    for m in needed:
+        if m.sql is not None:
+            by_cube.setdefault(m.cube or "", []).append(m)
+    for cube_key, ms in by_cube.items():
+        part = _cube_frame(engine, CUBES[cube_key], ms, by, f)
+        if not by and part.empty:
+            part = pd.DataFrame({m.key: [0] for m in ms})
+        merge(part)
+    for m in needed:
+        if m.median is not None:
+            merge(_median_frame(engine, CUBES[m.cube or ""], m, by, f))
+    if frame is None:
+        frame = pd.DataFrame({d: [] for d in by}) if by else pd.DataFrame(index=[0])
+    if not by and frame.empty:
+        frame = pd.DataFrame(index=[0])
+    for m in needed:
+        if m.sql is not None:
+            frame[m.key] = frame[m.key].fillna(0).astype("int64")
+        elif m.median is not None:
+            frame[m.key] = pd.to_numeric(frame[m.key]).astype("Float64")
+        elif m.ratio is None and m.derive is None:
+            frame[m.key] = _constant(engine, m)
+    for m in needed:
+        if m.ratio is not None:
+            num, den, scale = m.ratio
+            frame[m.key] = pd.array(
+                [rate(a, b, scale) for a, b in zip(frame[num], frame[den], strict=True)],
+                dtype="Float64",
+            )
+        elif m.derive is not None:
+            deps, fn = m.derive
+            frame[m.key] = [fn(*vals) for vals in zip(*(frame[d] for d in deps), strict=True)]
+            frame[m.key] = frame[m.key].astype("Int64")
+    if by:
+        frame = frame.sort_values(by).reset_index(drop=True)
+    return frame[[*by, *wanted]]
+
+
+def values(engine: Engine, measures: Sequence[str], filters: Filters | None = None) -> dict:
+    """:func:`query` without dimensions, as plain Python values (``None`` for a null rate)."""
+    row = query(engine, measures, (), filters).iloc[0]
+    return {k: _plain(row[k]) for k in measures}
+
+
+def _plain(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return value
+
+
+def indicators(engine: Engine, filters: Filters | None = None) -> dict[str, int | float | None]:
+    """Every indicator of spec section 4 (the ``kpi --json`` object), in registry order."""
+    return values(engine, INDICATORS, filters)
+
+
+def frame_rows(frame: pd.DataFrame) -> list[dict]:
+    """Rows of a :func:`query` result as plain dicts (for text and the deck)."""
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+__all__ = [
+    "BY_KEY",
+    "indicators",
+    "members",
+    "percent",
+    "query",
+    "rate",
+    "values",
+]
