@@ -288,6 +288,8 @@ class AnEnrolment(Base):
     person_id: Mapped[int] = mapped_column(Integer, index=True)
     desa_kode: Mapped[str] = mapped_column(String(13), index=True)
     kecamatan_kode: Mapped[str] = mapped_column(String(8), index=True)
+    dusun: Mapped[str | None] = mapped_column(String(100))
+    rw: Mapped[str | None] = mapped_column(String(10))
     jk: Mapped[str] = mapped_column(String(1))
     desil: Mapped[int] = mapped_column(Integer)
     umur: Mapped[int] = mapped_column(Integer)  # whole years at the class start
@@ -300,6 +302,30 @@ class AnEnrolment(Base):
     pendapatan_sebelum: Mapped[int | None] = mapped_column(BigInteger)
     pendapatan_bulanan: Mapped[int | None] = mapped_column(BigInteger)
     survei_kelas: Mapped[int] = mapped_column(Integer)
+
+
+class AnTracer(Base):
+    """One row per tracer survey, with its enrolment's class and the person's residence;
+    ``bulan_sejak_selesai`` counts whole calendar months from the class end to the survey."""
+
+    __tablename__ = "an_tracer"
+
+    survey_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    enrolment_id: Mapped[int] = mapped_column(Integer, index=True)
+    person_id: Mapped[int] = mapped_column(Integer, index=True)
+    class_id: Mapped[int] = mapped_column(Integer)
+    paket_kode: Mapped[str] = mapped_column(String(40))
+    kejuruan: Mapped[str] = mapped_column(String(100))
+    tahun: Mapped[int] = mapped_column(Integer)
+    desa_kode: Mapped[str] = mapped_column(String(13))
+    kecamatan_kode: Mapped[str] = mapped_column(String(8))
+    jk: Mapped[str] = mapped_column(String(1))
+    tanggal_selesai: Mapped[date] = mapped_column(Date)
+    tanggal_survei: Mapped[date] = mapped_column(Date)
+    bulan_sejak_selesai: Mapped[int] = mapped_column(Integer)
+    status_kerja: Mapped[str] = mapped_column(String(24))
+    pendapatan_sebelum: Mapped[int | None] = mapped_column(BigInteger)
+    pendapatan_bulanan: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class AnAid(Base):

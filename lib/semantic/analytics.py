@@ -1,6 +1,6 @@
 """The analytics tables: derived from the normalised tables, rebuilt on every data change.
 
-Like DHIS2's analytics tables, ``an_class``, ``an_enrolment``, ``an_aid`` and ``an_registry`` (see
+Like DHIS2's analytics tables, ``an_class``, ``an_enrolment``, ``an_tracer``, ``an_aid`` and ``an_registry`` (see
 :mod:`lib.core.models`) flatten the joins that every figure needs (class → package → kejuruan,
 person → village → kecamatan, the person's latest tracer survey, age on a date) once, so that the
 measures of :mod:`lib.semantic.measures` are plain aggregates over one table. The normalised tables
@@ -38,6 +38,7 @@ from lib.core.models import (
     AnClass,
     AnEnrolment,
     AnRegistry,
+    AnTracer,
     Enrolment,
     Package,
     Person,
@@ -132,6 +133,8 @@ def _enrolments() -> select:
             p.id,
             p.desa_kode,
             Village.kecamatan_kode,
+            p.dusun,
+            p.rw,
             p.jk,
             p.desil,
             age,
@@ -151,6 +154,46 @@ def _enrolments() -> select:
         .join(p, p.id == e.person_id)
         .join(Village, Village.kode == p.desa_kode)
         .outerjoin(t, t.id == latest_survey_id(e.person_id))
+    )
+
+
+def months_between(start, end) -> ColumnElement[int]:
+    """Whole calendar months from ``start`` to ``end`` (portable SQL)."""
+    return (
+        (extract("year", end) - extract("year", start)) * 12
+        + extract("month", end)
+        - extract("month", start)
+        - case((extract("day", end) < extract("day", start), 1), else_=0)
+    )
+
+
+def _tracer() -> select:
+    e, c, p, t = Enrolment, TrainingClass, Person, TracerSurvey
+    return (
+        select(
+            t.id,
+            e.id,
+            p.id,
+            c.id,
+            c.paket_kode,
+            Package.kejuruan,
+            c.tahun,
+            p.desa_kode,
+            Village.kecamatan_kode,
+            p.jk,
+            c.tanggal_selesai,
+            t.tanggal_survei,
+            months_between(c.tanggal_selesai, t.tanggal_survei),
+            t.status_kerja,
+            t.pendapatan_sebelum,
+            t.pendapatan_bulanan,
+        )  # fmt: skip
+        .select_from(t)
+        .join(e, e.id == t.enrolment_id)
+        .join(c, c.id == e.class_id)
+        .join(Package, Package.kode == c.paket_kode)
+        .join(p, p.id == e.person_id)
+        .join(Village, Village.kode == p.desa_kode)
     )
 
 
@@ -199,10 +242,11 @@ def _registry(as_of: date) -> select:
 def rebuild(conn: Connection) -> None:
     """Empty and refill every analytics table from the normalised tables, on ``conn``'s
     transaction, and stamp the data version they reflect."""
-    for model in (AnClass, AnEnrolment, AnAid, AnRegistry):
+    for model in (AnClass, AnEnrolment, AnTracer, AnAid, AnRegistry):
         conn.execute(delete(model))
     conn.execute(insert(AnClass).from_select(_columns(AnClass), _classes()))
     conn.execute(insert(AnEnrolment).from_select(_columns(AnEnrolment), _enrolments()))
+    conn.execute(insert(AnTracer).from_select(_columns(AnTracer), _tracer()))
     conn.execute(insert(AnAid).from_select(_columns(AnAid), _aid()))
     as_of = db.data_as_of_conn(conn) or date.today()
     conn.execute(insert(AnRegistry).from_select(_columns(AnRegistry), _registry(as_of)))

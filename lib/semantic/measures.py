@@ -439,6 +439,9 @@ REGISTRY: tuple[Measure, ...] = (
       "The date the quota is reached if the average pace since the start (participants per "
       "day elapsed) continues.",
       plan=True, policy="none", colour=PLAN),
+    # --- /hasil ---------------------------------------------------------------------------------
+    # --- decision support (/rencana, spec 4a) ---------------------------------------------------
+    # --- briefing --------------------------------------------------------------------------------
 )  # fmt: skip
 
 BY_KEY: dict[str, Measure] = {m.key: m for m in REGISTRY}
