@@ -255,7 +255,7 @@ class AnClass(Base):
     __tablename__ = "an_class"
 
     class_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kode: Mapped[str] = mapped_column(String(40))
+    kelas_kode: Mapped[str] = mapped_column(String(40))
     paket_kode: Mapped[str] = mapped_column(String(40), index=True)
     kejuruan: Mapped[str] = mapped_column(String(100))
     tahun: Mapped[int] = mapped_column(Integer, index=True)
@@ -302,6 +302,9 @@ class AnEnrolment(Base):
     pendapatan_sebelum: Mapped[int | None] = mapped_column(BigInteger)
     pendapatan_bulanan: Mapped[int | None] = mapped_column(BigInteger)
     survei_kelas: Mapped[int] = mapped_column(Integer)
+    # 1 when the class ended at least ``telusur_setelah_bulan`` months before the data date, so a
+    # completer of it without any survey is overdue for tracing (the one "untraced" rule)
+    telusur_jatuh_tempo: Mapped[int] = mapped_column(Integer)
 
 
 class AnTracer(Base):

@@ -46,6 +46,7 @@ from lib.core.models import (
     TrainingClass,
     Village,
 )
+from lib.semantic.measures import untraced_after_months
 
 REVISION = "1"  # bump when the rebuild below changes, so existing databases rebuild at start
 STAMP_KEY = "analytics_version"
@@ -95,6 +96,17 @@ def latest_survey_id(person_id) -> ColumnElement[int]:
     )
 
 
+def months_before(day: date, months: int) -> date:
+    """``day`` moved back ``months`` calendar months (the last day of a shorter month)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(y, m + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
 def _month(column) -> ColumnElement[int]:
     return extract("year", column) * 100 + extract("month", column)
 
@@ -108,8 +120,10 @@ def _classes() -> select:
     ).join(Package, Package.kode == c.paket_kode)  # fmt: skip
 
 
-def _enrolments() -> select:
+def _enrolments(as_of: date) -> select:
     e, c, p, t = Enrolment, TrainingClass, Person, TracerSurvey
+    due_by = months_before(as_of, untraced_after_months())
+    due = case((c.tanggal_selesai <= due_by, 1), else_=0)
     age = age_on(p.tanggal_lahir, c.tanggal_mulai)
     t_own = TracerSurvey.__table__.alias("t_own")
     own_surveys = (
@@ -147,6 +161,7 @@ def _enrolments() -> select:
             t.pendapatan_sebelum,
             t.pendapatan_bulanan,
             own_surveys,
+            due,
         )  # fmt: skip
         .select_from(e)
         .join(c, c.id == e.class_id)
@@ -245,10 +260,10 @@ def rebuild(conn: Connection) -> None:
     for model in (AnClass, AnEnrolment, AnTracer, AnAid, AnRegistry):
         conn.execute(delete(model))
     conn.execute(insert(AnClass).from_select(_columns(AnClass), _classes()))
-    conn.execute(insert(AnEnrolment).from_select(_columns(AnEnrolment), _enrolments()))
+    as_of = db.data_as_of_conn(conn) or date.today()
+    conn.execute(insert(AnEnrolment).from_select(_columns(AnEnrolment), _enrolments(as_of)))
     conn.execute(insert(AnTracer).from_select(_columns(AnTracer), _tracer()))
     conn.execute(insert(AnAid).from_select(_columns(AnAid), _aid()))
-    as_of = db.data_as_of_conn(conn) or date.today()
     conn.execute(insert(AnRegistry).from_select(_columns(AnRegistry), _registry(as_of)))
     db.set_meta(conn, STAMP_KEY, _stamp(conn))
 
@@ -258,7 +273,12 @@ def _columns(model) -> list[str]:
 
 
 def _stamp(conn: Connection) -> str:
-    return f"{db.get_meta(conn, 'data_version') or '0'}:{REVISION}"
+    """Data version, rebuild revision and the settings the rebuild reads: a change of any of them
+    makes the tables stale."""
+    s = settings()
+    used = (s.usia_produktif_min, s.usia_produktif_max, untraced_after_months(s))
+    version = db.get_meta(conn, "data_version") or "0"
+    return f"{version}:{REVISION}:" + ",".join(str(v) for v in used)
 
 
 def refresh(conn: Connection) -> None:

@@ -68,27 +68,15 @@ class Cube:
 
 CLASS_FILTERS = ("tahun", "paket", "kejuruan")
 PERSON_FILTERS = ("kecamatan", "desa", "jk")
+CLASS_DIMS = ("tahun", "bulan", "paket", "kejuruan", "kelas")
+PERSON_DIMS = ("kecamatan", "desa", "jk", "kelompok_umur", "desil")
+ENROLMENT_DIMS = (*CLASS_DIMS, *PERSON_DIMS, "status_kerja")
 
 CUBES: dict[str, Cube] = {
     c.key: c
     for c in (
-        Cube("kelas", AnClass.__table__, CLASS_FILTERS, ("tahun", "bulan", "paket", "kejuruan")),
-        Cube(
-            "pendaftaran",
-            AnEnrolment.__table__,
-            CLASS_FILTERS + PERSON_FILTERS,
-            (
-                "tahun",
-                "bulan",
-                "paket",
-                "kejuruan",
-                "kecamatan",
-                "desa",
-                "jk",
-                "kelompok_umur",
-                "desil",
-            ),
-        ),  # fmt: skip
+        Cube("kelas", AnClass.__table__, CLASS_FILTERS, CLASS_DIMS),
+        Cube("pendaftaran", AnEnrolment.__table__, CLASS_FILTERS + PERSON_FILTERS, ENROLMENT_DIMS),
         # aid of persons in scope with an enrolment in a class in scope (spec 4): person filters on
         # the aid row, class filters through the enrolment fact
         Cube(
@@ -124,6 +112,8 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension("desa", "Desa/kelurahan", "Village", "desa_kode"),
         Dimension("paket", "Paket", "Package", "paket_kode"),
         Dimension("kejuruan", "Kejuruan", "Trade", "kejuruan"),
+        Dimension("kelas", "Kelas", "Class", "kelas_kode"),
+        Dimension("status_kerja", "Status kerja terakhir", "Latest work status", "status_kerja"),
         Dimension("jk", "Jenis kelamin", "Gender", "jk"),
         Dimension("kelompok_umur", "Kelompok umur", "Age band", "kelompok_umur"),
         Dimension("desil", "Desil", "Decile", "desil"),
@@ -338,6 +328,25 @@ REGISTRY: tuple[Measure, ...] = (
       cube="pendaftaran",
       sql=_persons(lambda t: (t.c.status == "selesai") & t.c.status_kerja.in_(PLACED)),
       colour=GOOD),
+    M("tidak_terlacak_jatuh_tempo", "Belum ditelusuri lewat waktu", "Tracing overdue", "orang",
+      "hasil",
+      "Peserta selesai tanpa survei penelusuran yang kelasnya selesai sedikitnya {telusur} bulan "
+      "sebelum tanggal data.",
+      "Completers without a tracer survey whose class ended at least {telusur} months before the "
+      "data date.",
+      cube="pendaftaran",
+      sql=_persons(
+          lambda t: (t.c.status == "selesai") & t.c.status_kerja.is_(None)
+          & (t.c.telusur_jatuh_tempo == 1)
+      ), colour=WARN),
+    M("kelas_kurang_terisi", "Kelas kurang terisi", "Under-filled classes", "kelas", "kelas",
+      "Kelas dalam cakupan yang terisi kurang dari {keterisian}% kapasitasnya.",
+      "Classes in scope filled below {keterisian}% of their capacity.",
+      cube="kelas",
+      sql=lambda t: func.coalesce(
+          func.sum(case((t.c.terisi * 100 < t.c.kapasitas * under_capacity_pct(), 1), else_=0)),
+          0,
+      ), policy="none", colour=WARN),
     M("terlacak", "Terlacak", "Traced", "orang", "hasil",
       "Peserta selesai yang sudah pernah disurvei.", "Completers with at least one survey.",
       cube="pendaftaran",

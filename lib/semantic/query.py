@@ -109,13 +109,11 @@ def _expand(keys: Iterable[str]) -> list[Measure]:
 
 def _check_dims(by: Sequence[str]) -> None:
     for d in by:
-        if d not in DIMENSIONS and d != "status_kerja":
+        if d not in DIMENSIONS:
             raise KeyError(f"unknown dimension {d!r}")
 
 
 def _dim_column(cube: Cube, dim: str):
-    if dim == "status_kerja" and cube.key == "pendaftaran":
-        return cube.table.c.status_kerja
     if dim not in cube.dims:
         raise ValueError(f"measures of {cube.key!r} cannot be broken down by {dim!r}")
     return cube.table.c[DIMENSIONS[dim].column]

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-12-02 05:48:55.315965
+Create Date: 2026-12-02 05:50:49.558638
 """
 
 import sqlalchemy as sa
@@ -35,7 +35,7 @@ def upgrade() -> None:
     op.create_table(
         "an_class",
         sa.Column("class_id", sa.Integer(), nullable=False),
-        sa.Column("kode", sa.String(length=40), nullable=False),
+        sa.Column("kelas_kode", sa.String(length=40), nullable=False),
         sa.Column("paket_kode", sa.String(length=40), nullable=False),
         sa.Column("kejuruan", sa.String(length=100), nullable=False),
         sa.Column("tahun", sa.Integer(), nullable=False),
@@ -78,6 +78,7 @@ def upgrade() -> None:
         sa.Column("pendapatan_sebelum", sa.BigInteger(), nullable=True),
         sa.Column("pendapatan_bulanan", sa.BigInteger(), nullable=True),
         sa.Column("survei_kelas", sa.Integer(), nullable=False),
+        sa.Column("telusur_jatuh_tempo", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("enrolment_id", name=op.f("pk_an_enrolment")),
     )
     with op.batch_alter_table("an_enrolment", schema=None) as batch_op:
