@@ -7,6 +7,7 @@ from lib.app import cache, ui
 from lib.core import fmt
 from lib.render import charts
 from lib.semantic import plan
+from lib.semantic.measures import annual_targets_apply
 from lib.views import queries
 
 ctx = ui.page_context()
@@ -57,8 +58,7 @@ if not ctx.filters.is_empty():
 # --- per year ------------------------------------------------------------------------------------
 st.subheader(ctx.t("kuota.h.tahun"))
 years = cache.call(queries.per_year, ctx)
-# The annual targets are regency-wide: they apply to a view filtered by year only.
-targets = not (ctx.filters.has_person_filter() or ctx.filters.paket or ctx.filters.kejuruan)
+targets = annual_targets_apply(ctx.filters)
 spec = cache.chart(
     charts.per_year_chart,
     ctx,
@@ -89,7 +89,7 @@ st.caption(note if targets else f"{note} {ctx.t('kuota.tahun.no_target')}")
 
 # --- per kecamatan -------------------------------------------------------------------------------
 st.subheader(ctx.t("kuota.h.kecamatan"))
-villages = cache.call(queries.per_village, ctx, as_of)
+villages = cache.call(queries.per_village, ctx)
 kec = queries.per_kecamatan(villages)
 ui.show_table(
     kec,

@@ -14,7 +14,7 @@ from lib.views import villages
 ctx = ui.page_context()
 lang = ctx.lang
 ui.header(ctx, "nav.peta", ctx.t("peta.intro"))
-df = cache.call(villages.village_stats, ctx, ui.as_of_or_today(ctx))
+df = cache.call(villages.village_stats, ctx)
 shown = villages.in_scope(df)
 signature = abs(hash((ctx.filters, ctx.version))) % 10**10  # fresh selection state per view
 

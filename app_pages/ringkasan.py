@@ -65,7 +65,7 @@ ui.page_link(ctx, "kuota", ctx.t("ringkasan.link.kuota"))
 
 # --- alerts --------------------------------------------------------------------------------------
 st.subheader(ctx.t("ringkasan.h.peringatan"))
-found = cache.call(alerts.compute, ctx, as_of)
+found = cache.call(alerts.compute, ctx)
 if not found:
     st.success(ctx.t("ringkasan.no_alerts"), icon=":material/check_circle:")
 for alert in found:

@@ -151,6 +151,10 @@ class Dataset:
             Aid, person_id=person, jenis=jenis, tanggal=tanggal, nilai_rupiah=nilai, status=status
         )
 
+    def data_date(self, day: date) -> None:
+        """Set the data date ("data per") that eligibility and overdue tracing are measured on."""
+        db.set_meta(self.conn, "data_per", day.isoformat())
+
     def bulk(self, model, rows: list[dict]) -> None:
         """Many rows at once (executemany); give explicit ids when later rows refer to them."""
         if rows:

@@ -35,11 +35,13 @@ def engine(db_url):
     eng.dispose()
 
 
-def scenario(url: str) -> None:
+def scenario(url: str, data_date: date | None = AS_OF) -> None:
     """Registry: Bonto Jai has Ani (participant, completed, bekerja), Budi (participant, aktif) and
     three non-participants; Bonto Cinde has the age and desil edge cases; Tappanjeng has Citra
     (completed, not traced) and Dedi (men, completed, wirausaha, class of 2023)."""
     with dataset(url) as d:
+        if data_date is not None:
+            d.data_date(data_date)
         a = d.kelas("GAR-01", tahun=2022)
         b = d.kelas("OTO-01", tahun=2023)
         ani = d.person("Ani", desa=BONTO_JAI)
@@ -67,7 +69,7 @@ COLS = ["peserta", "warga_sasaran", "cakupan", "selesai", "ditempatkan", "persen
 
 
 def stats(engine, f: Filters) -> dict:
-    df = villages.village_stats(engine, f, AS_OF)
+    df = villages.village_stats(engine, f)
     scoped = villages.in_scope(df)
     return {r["kode"]: tuple(r[c] for c in COLS) for r in scoped.to_dict("records")}
 
@@ -78,7 +80,7 @@ def nonzero(rows: dict) -> dict:
 
 def test_village_figures_by_hand(engine, db_url):
     scenario(db_url)
-    everything = villages.village_stats(engine, Filters(), AS_OF)
+    everything = villages.village_stats(engine, Filters())
     assert len(everything) == 67 and everything["in_scope"].all()
     assert nonzero(stats(engine, Filters())) == {
         # Ani, Budi | Ani, Eligible 1, Eligible 2 | 2/3 | Ani | Ani bekerja | 100 %
@@ -109,7 +111,7 @@ def test_scope_of_the_village_list(engine, db_url):
     assert len(bissappu) == 11 and all(k.startswith(BISSAPPU + ".") for k in bissappu)
     assert stats(engine, Filters(desa=(BONTO_JAI,))) == {BONTO_JAI: (2, 3, 66.7, 1, 1, 100.0)}
     # Out-of-scope villages are still returned (map context), with zeros.
-    df = villages.village_stats(engine, Filters(kecamatan=(BANTAENG,)), AS_OF)
+    df = villages.village_stats(engine, Filters(kecamatan=(BANTAENG,)))
     outside = df[~df["in_scope"]]
     assert len(outside) == 67 - 9 and outside[["peserta", "warga_sasaran"]].sum().sum() == 0
 
@@ -122,14 +124,14 @@ def test_sums_equal_the_kpi_and_kecamatan_summary(engine, db_url):
         Filters(jk=("P",)),
         Filters(kecamatan=(BISSAPPU,)),
     ):
-        df = villages.village_stats(engine, f, AS_OF)
+        df = villages.village_stats(engine, f)
         kpi = indicators.compute(engine, f)
         total = villages.totals(villages.in_scope(df))
         assert total["peserta"] == kpi["peserta"]
         assert total["selesai"] == kpi["selesai"]
         assert total["ditempatkan"] == kpi["bekerja"] + kpi["wirausaha"]
         assert total["persen_penempatan"] == kpi["persen_penempatan"]
-    kec = villages.kecamatan_summary(villages.village_stats(engine, Filters(), AS_OF))
+    kec = villages.kecamatan_summary(villages.village_stats(engine, Filters()))
     got = {r["kode"]: (r["jumlah_desa"], r["peserta"], r["warga_sasaran"], r["cakupan"]) for r in kec.to_dict("records")}  # fmt: skip
     assert len(got) == 8
     assert got[BISSAPPU] == (11, 2, 5, 40.0)  # Bonto Jai + Bonto Cinde
@@ -138,7 +140,7 @@ def test_sums_equal_the_kpi_and_kecamatan_summary(engine, db_url):
 
 
 def test_default_data_date_is_the_database_date(engine, db_url):
-    scenario(db_url)
+    scenario(db_url, data_date=None)
     # Latest date in the records: the survey of 1 Sep 2023. Then "Just 15" is still 14 and
     # "Already 65" is 64 → Bonto Cinde has Still 64 and Already 65.
     df = villages.village_stats(engine, Filters(desa=(BONTO_CINDE,)))

@@ -158,11 +158,8 @@ def test_warm_rerun_queries_nothing_and_cold_runs_each_query_once(demo_db_url, m
     seen: list[tuple] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
-        if (
-            "tracer_survey" in statement
-            or "FROM aid" in statement
-            or "person.tanggal_lahir" in statement
-        ):
+        tables = ("an_enrolment", "an_registry", "an_aid", "an_tracer", "tracer_survey", "FROM aid")
+        if any(name in statement for name in tables):
             seen.append((statement, str(parameters)))
 
     cache.clear()

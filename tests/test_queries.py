@@ -31,7 +31,7 @@ import pytest
 
 from lib.core import db
 from lib.core.filters import Filters
-from lib.semantic import indicators
+from lib.semantic import analytics, query
 from lib.views import alerts, queries
 from tests.builders import (
     BANTAENG,
@@ -41,6 +41,7 @@ from tests.builders import (
     BONTO_TIRO,
     SINOA,
     TAPPANJENG,
+    Dataset,
     dataset,
 )
 
@@ -51,6 +52,7 @@ PALLANTIKANG = "73.03.02.1002"  # kelurahan in Bantaeng
 @pytest.fixture
 def engine(db_url):
     with dataset(db_url) as d:
+        d.data_date(AS_OF)
         ani = d.person("Ani", desa=BONTO_JAI, jk="P", lahir=date(1995, 5, 17))
         budi = d.person("Budi", desa=TAPPANJENG, jk="L", lahir=date(1990, 1, 1))
         citra = d.person("Citra", desa=BONTO_TIRO, jk="P", lahir=date(1985, 1, 1))
@@ -119,7 +121,7 @@ def test_cumulative_ends_at_the_indicators(engine):
         Filters(kecamatan=(BISSAPPU,)),
     ):
         cum = queries.cumulative(engine, f)
-        v = indicators.compute(engine, f)
+        v = query.indicators(engine, f)
         last = (int(cum.iloc[-1]["peserta"]), int(cum.iloc[-1]["selesai"])) if len(cum) else (0, 0)
         assert last == (v["peserta"], v["selesai"]), f
 
@@ -158,7 +160,7 @@ def test_per_year_with_filters(engine):
 
 
 def test_per_village_participants_and_eligible_residents(engine):
-    df = queries.per_village(engine, Filters(), AS_OF).set_index("kode")
+    df = queries.per_village(engine, Filters()).set_index("kode")
     assert len(df) == 67  # every village of data/villages.csv
     got = {
         k: (r.peserta, r.warga_sasaran) for k, r in df.iterrows() if r.peserta or r.warga_sasaran
@@ -174,7 +176,7 @@ def test_per_village_participants_and_eligible_residents(engine):
 
 
 def test_per_kecamatan_share_and_rate(engine):
-    kec = queries.per_kecamatan(queries.per_village(engine, Filters(), AS_OF))
+    kec = queries.per_kecamatan(queries.per_village(engine, Filters()))
     top = rows(kec.head(3))
     # Bissappu 4 of 6 participants (66.7 %), 4 eligible → 1,000 per 1,000; Bantaeng: budi of
     # 2 eligible (budi, ida) → 500; Sinoa: citra of 1 → 1,000.
@@ -189,7 +191,7 @@ def test_per_kecamatan_share_and_rate(engine):
 
 
 def test_per_village_person_filters(engine):
-    df = queries.per_village(engine, Filters(kecamatan=(BISSAPPU,), jk=("P",)), AS_OF)
+    df = queries.per_village(engine, Filters(kecamatan=(BISSAPPU,), jk=("P",)))
     assert set(df["kecamatan_kode"]) == {BISSAPPU}
     got = {
         r.kode: (r.peserta, r.warga_sasaran)
@@ -197,7 +199,7 @@ def test_per_village_person_filters(engine):
         if r.peserta or r.warga_sasaran
     }
     assert got == {BONTO_JAI: (1, 1), BONTO_CINDE: (2, 2)}  # women only: ani; dewi, fitri
-    one = queries.per_village(engine, Filters(desa=(BONTO_CINDE,)), AS_OF)
+    one = queries.per_village(engine, Filters(desa=(BONTO_CINDE,)))
     assert rows(one[["kode", "peserta", "warga_sasaran"]]) == [(BONTO_CINDE, 2, 2)]
 
 
@@ -205,13 +207,13 @@ def test_eligible_age_limits_on_the_data_date(db_url):
     # On 1 Jan 2024: born 1 Jan 2009 is 15 (in), 2 Jan 2009 is 14 (out); born 2 Jan 1959 is 64
     # (in), 1 Jan 1959 is 65 (out). Desil 4 is in, desil 5 is out.
     with dataset(db_url) as d:
+        d.data_date(AS_OF)
         for born, desil in [(date(2009, 1, 1), 4), (date(2009, 1, 2), 1), (date(1959, 1, 2), 1),
                             (date(1959, 1, 1), 1), (date(1990, 1, 1), 5)]:  # fmt: skip
             d.person(desa=BONTO_JAI, lahir=born, desil=desil)
     engine = db.get_engine(db_url)
-    df = queries.per_village(engine, Filters(desa=(BONTO_JAI,)), AS_OF)
+    df = queries.per_village(engine, Filters(desa=(BONTO_JAI,)))
     assert int(df["warga_sasaran"].sum()) == 2
-    assert queries.years_before(date(2024, 2, 29), 15) == date(2009, 2, 28)
     engine.dispose()
 
 
@@ -249,7 +251,7 @@ def test_each_package_row_equals_the_indicators_for_that_package(engine, f):
     keys = ("kelas", "kursi", "terisi", "persen_keterisian", "peserta", "selesai", "kompeten",
             "persen_penempatan")  # fmt: skip
     for row in pk[pk["kode"].isin(["GAR-01", "OTO-01"])].itertuples():
-        v = indicators.compute(engine, f.replace(paket=(row.kode,)))
+        v = query.indicators(engine, f.replace(paket=(row.kode,)))
         got = {k: (None if getattr(row, k) != getattr(row, k) else getattr(row, k)) for k in keys}
         assert got == {k: v[k] for k in keys}, (f, row.kode)
 
@@ -278,7 +280,7 @@ def test_package_year(engine):
 
 
 def test_alerts_for_the_whole_programme(engine):
-    found = {a.code: a for a in alerts.compute(engine, Filters(), AS_OF)}
+    found = {a.code: a for a in alerts.compute(engine, Filters())}
     assert list(found) == [
         "paket_belum_jalan", "desa_tanpa_peserta", "kelas_kurang", "belum_ditelusuri"
     ]  # fmt: skip
@@ -297,11 +299,12 @@ def test_alerts_for_the_whole_programme(engine):
         "B Teknisi Sepeda Motor Injeksi: 3/16",
         "A Menjahit Pakaian Wanita: 4/16",
     )
-    # fitri completed A on 30 Apr 2022 (before 1 Jul 2023) and was never traced; 4 completers.
+    # fitri completed A on 30 Apr 2022 (more than 3 months before 1 Jan 2024) and was never
+    # traced; 4 completers.
     assert found["belum_ditelusuri"] == alerts.Alert("belum_ditelusuri", 1, (), (1, 4))
     assert alerts.message(found["belum_ditelusuri"]) == (
         "**1 alumni** dari 4 peserta selesai belum pernah ditelusuri (tracer study); 1 di antaranya "
-        "selesai lebih dari 6 bulan lalu."
+        "selesai lebih dari 3 bulan lalu."
     )
     assert alerts.message(found["belum_ditelusuri"], "en").startswith(
         "**1 graduate** of 4 completers has never been traced"
@@ -313,26 +316,33 @@ def test_alerts_for_the_whole_programme(engine):
 
 def test_alerts_follow_the_filters(engine):
     # Sinoa: citra was traced; Bonto Tiro has a participant; hadi is not eligible.
-    codes = [a.code for a in alerts.compute(engine, Filters(kecamatan=(SINOA,)), AS_OF)]
+    codes = [a.code for a in alerts.compute(engine, Filters(kecamatan=(SINOA,)))]
     assert codes == ["paket_belum_jalan", "kelas_kurang"]
-    # Untraced alumni shortly after completion: on 1 Oct 2022 fitri completed 5 months earlier.
-    early = {a.code: a for a in alerts.compute(engine, Filters(tahun=(2022,)), date(2022, 10, 1))}
+    # Untraced alumni shortly after completion: with the data date 1 Jul 2022, fitri completed two
+    # months earlier, not yet overdue (the rule: 3 months, from the programme settings).
+    with engine.begin() as conn:
+        Dataset(conn).data_date(date(2022, 7, 1))
+        analytics.refresh(conn)
+    early = {a.code: a for a in alerts.compute(engine, Filters(tahun=(2022,)))}
     assert early["belum_ditelusuri"].numbers == (0, 3)
+    with engine.begin() as conn:
+        Dataset(conn).data_date(AS_OF)
+        analytics.refresh(conn)
     # Everything filled: no class alert when every class in scope holds at least 75 %.
     assert "kelas_kurang" not in {
-        a.code for a in alerts.compute(engine, Filters(paket=("GAR-02",)), AS_OF)
+        a.code for a in alerts.compute(engine, Filters(paket=("GAR-02",)))
     }
 
 
 def test_months_before():
-    assert alerts.months_before(date(2024, 1, 1), 6) == date(2023, 7, 1)
-    assert alerts.months_before(date(2024, 8, 31), 6) == date(2024, 2, 29)
-    assert alerts.months_before(date(2023, 8, 31), 6) == date(2023, 2, 28)
+    assert analytics.months_before(date(2024, 1, 1), 6) == date(2023, 7, 1)
+    assert analytics.months_before(date(2024, 8, 31), 6) == date(2024, 2, 29)
+    assert analytics.months_before(date(2023, 8, 31), 6) == date(2023, 2, 28)
 
 
 def test_quota_progress_is_the_indicators_subset(engine):
     for f in (Filters(), Filters(jk=("P",)), Filters(tahun=(2024,)), Filters(kecamatan=(SINOA,))):
-        v = indicators.compute(engine, f)
+        v = query.indicators(engine, f)
         assert queries.quota_progress(engine, f) == {
             k: v[k] for k in ("kuota", "peserta", "persen_kuota")
         }

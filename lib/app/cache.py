@@ -15,7 +15,7 @@ API (``ctx`` is the :class:`lib.app.ui.PageContext` of the page)::
     whole = cache.kpi(ctx, Filters())            # ... for other filters (here: no filter)
     n = cache.programme_peserta(ctx, values)     # peserta of the whole programme (the quota's)
     df = cache.call(queries.packages, ctx)       # queries.packages(engine, ctx.filters)
-    df = cache.call(queries.per_village, ctx, ctx.data_as_of)        # extra args: hashable
+    df = cache.call(queries.per_year, ctx)                          # any (engine, filters) fn
     df = cache.call(queries.per_year, ctx, filters=Filters())       # other filters
     spec = cache.chart(charts.per_year_chart, ctx, df, title="…")  # Altair → Vega-Lite dict
     ui.show_chart(spec, "per-tahun", ctx, key="tahun")             # chart + PNG download

@@ -179,7 +179,7 @@ def build(
             t("brief.slide.kuota", lang),
             sentences,
             metrics,
-            png(images.per_year(years, lang, targets=not filters.has_person_filter())),
+            png(images.per_year(years, lang, targets=measures.annual_targets_apply(filters))),
             t("brief.c.peserta", lang),
         )
     )
@@ -261,7 +261,7 @@ def build(
     )
 
     # 5. villages
-    vs = villages.village_stats(engine, filters, day)
+    vs = villages.village_stats(engine, filters)
     shown = villages.in_scope(vs)
     rows = [(r.desa, r.jenis, int(r.peserta)) for r in shown.itertuples()]
     reached = sum(1 for r in rows if r[2] > 0)
@@ -282,9 +282,7 @@ def build(
                 ),
                 _metric("peserta", values, lang),
                 Metric(
-                    queries.PAGE_BY_KEY["warga_sasaran"].label
-                    if lang == "id"
-                    else queries.PAGE_BY_KEY["warga_sasaran"].label_en,
+                    measures.get("sasaran").label_for(lang),
                     fmt.number(villages.totals(shown)["warga_sasaran"], lang=lang),
                 ),
             ),
@@ -328,7 +326,7 @@ def build(
     )
 
     # 8. alerts
-    found = alerts.compute(engine, filters, day)
+    found = alerts.compute(engine, filters)
     slides.append(
         Slide(
             "peringatan",

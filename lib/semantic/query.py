@@ -166,6 +166,27 @@ def _constant(engine: Engine, m: Measure) -> int:
     raise ValueError(f"measure {m.key!r} has no way to be computed")
 
 
+def village_table(engine: Engine) -> pd.DataFrame:
+    """The village dimension: ``kode, nama, jenis, kecamatan_kode, kecamatan, lat, lon``."""
+    stmt = (
+        select(
+            Village.kode,
+            Village.nama,
+            Village.jenis,
+            Village.kecamatan_kode,
+            Kecamatan.nama.label("kecamatan"),
+            Village.lat,
+            Village.lon,
+        )  # fmt: skip
+        .join(Kecamatan, Kecamatan.kode == Village.kecamatan_kode)
+        .order_by(Village.kode)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    cols = ["kode", "nama", "jenis", "kecamatan_kode", "kecamatan", "lat", "lon"]
+    return pd.DataFrame(rows, columns=cols)
+
+
 def members(engine: Engine, dim: str, f: Filters) -> list:
     """Every value of ``dim`` within ``f``, from the reference tables (for ``complete=True``)."""
     with engine.connect() as conn:
@@ -216,7 +237,8 @@ def query(
     """``measures`` by the dimensions ``by`` under ``filters``, one row per combination of
     dimension values, sorted by them.
 
-    Counts absent from a group are 0; a ratio with a zero denominator is ``<NA>``. With
+    Counts absent from a group are 0; a ratio with a zero denominator is NaN (``None`` from
+    :func:`values`). With
     ``complete=True`` every member of each dimension within the filters gets a row (e.g. all
     catalogue packages, all villages), not only those with data.
     """
@@ -259,15 +281,16 @@ def query(
         if m.sql is not None:
             frame[m.key] = frame[m.key].fillna(0).astype("int64")
         elif m.median is not None:
-            frame[m.key] = pd.to_numeric(frame[m.key]).astype("Float64")
+            frame[m.key] = pd.to_numeric(frame[m.key]).astype("float64")
         elif m.ratio is None and m.derive is None:
             frame[m.key] = _constant(engine, m)
     for m in needed:
         if m.ratio is not None:
             num, den, scale = m.ratio
-            frame[m.key] = pd.array(
+            frame[m.key] = pd.Series(
                 [rate(a, b, scale) for a, b in zip(frame[num], frame[den], strict=True)],
-                dtype="Float64",
+                index=frame.index,
+                dtype="float64",
             )
         elif m.derive is not None:
             deps, fn = m.derive

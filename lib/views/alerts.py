@@ -1,20 +1,20 @@
-"""Alerts computed from the data for the Ringkasan page (and the briefing).
+"""Alerts for the Ringkasan page (and the briefing), from the semantic layer.
 
-Four rules, each evaluated in SQL on the current filters:
+Four rules, each a measure or breakdown of :mod:`lib.semantic` on the current filters:
 
 ``paket_belum_jalan``
     catalogue packages (within the package filters) with no class in scope;
 ``desa_tanpa_peserta``
     villages (within the person filters) without any participant although their number of eligible
-    residents (*warga sasaran*, see :func:`lib.views.queries.eligible_condition`) is at least the median
-    of the villages in scope — "many eligible persons, nobody trained";
+    residents (the measure ``sasaran``) is at least the median of the villages in scope — "many
+    eligible persons, nobody trained";
 ``kelas_kurang``
-    classes in scope filled below :data:`KELAS_KURANG_PERSEN` % of their capacity (with 16 seats:
-    11 enrolments or fewer);
+    classes in scope filled below the under-capacity share of the programme settings (the measure
+    ``kelas_kurang_terisi``, :func:`lib.semantic.measures.under_capacity_pct`);
 ``belum_ditelusuri``
-    completers in scope who were never reached by a tracer survey (the indicator
-    ``tidak_terlacak``), with how many of them completed more than :data:`BULAN_TELUSUR` months
-    before the data date.
+    completers in scope never reached by a tracer survey (``tidak_terlacak``), with how many of them
+    are overdue (``tidak_terlacak_jatuh_tempo``: the class ended at least
+    :func:`lib.semantic.measures.untraced_after_months` months before the data date).
 
 An alert exists only when its count is above zero. :func:`message` words it in Indonesian or English.
 """
@@ -22,20 +22,17 @@ An alert exists only when its count is above zero. :func:`message` words it in I
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from statistics import median
 
-from sqlalchemy import Engine, case, exists, func, select
+from sqlalchemy import Engine
 
 from lib.core import fmt
-from lib.core.filters import Filters
+from lib.core.filters import Filters, load_reference
 from lib.core.i18n import t
-from lib.core.models import Enrolment, Package, TracerSurvey, TrainingClass
-from lib.semantic import scope
+from lib.semantic import measures
+from lib.semantic import query as semantic
 from lib.views import queries
 
-KELAS_KURANG_PERSEN = 75
-BULAN_TELUSUR = 6
 MAX_ITEMS = 8
 
 
@@ -47,34 +44,18 @@ class Alert:
     numbers: tuple[int, ...] = ()  # rule-specific figures for the message
 
 
-def months_before(day: date, months: int) -> date:
-    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
-    m += 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(y, m, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def unrun_packages(engine: Engine, f: Filters) -> Alert | None:
-    q = select(Package.kode, Package.nama).order_by(Package.kode)
-    if f.paket:
-        q = q.where(Package.kode.in_(f.paket))
-    if f.kejuruan:
-        q = q.where(Package.kejuruan.in_(f.kejuruan))
-    run = select(TrainingClass.paket_kode).where(scope.class_condition(f))
-    q = q.where(Package.kode.not_in(run))
-    with engine.connect() as conn:
-        rows = conn.execute(q).all()
-    if not rows:
+    df = semantic.query(engine, ["kelas"], ["paket"], f, complete=True)
+    idle = df[df["kelas"] == 0]
+    if idle.empty:
         return None
-    return Alert("paket_belum_jalan", len(rows), tuple(f"{n} ({k})" for k, n in rows[:MAX_ITEMS]))
+    names = load_reference(str(engine.url), "").packages
+    items = tuple(f"{names[k][0]} ({k})" for k in idle["paket"].head(MAX_ITEMS))
+    return Alert("paket_belum_jalan", len(idle), items)
 
 
-def villages_without_participants(engine: Engine, f: Filters, as_of: date) -> Alert | None:
-    villages = queries.per_village(engine, f, as_of)
+def villages_without_participants(engine: Engine, f: Filters) -> Alert | None:
+    villages = queries.per_village(engine, f)
     if villages.empty:
         return None
     threshold = max(1, median(villages["warga_sasaran"]))
@@ -90,61 +71,33 @@ def villages_without_participants(engine: Engine, f: Filters, as_of: date) -> Al
 
 
 def underfilled_classes(engine: Engine, f: Filters) -> Alert | None:
-    c = TrainingClass
-    filled = (
-        select(func.count(Enrolment.id))
-        .where(Enrolment.class_id == c.id)
-        .correlate(c)
-        .scalar_subquery()
-    )
-    q = (
-        select(c.kode, Package.nama, c.kapasitas, filled.label("terisi"))
-        .join(Package, Package.kode == c.paket_kode)
-        .where(scope.class_condition(f), filled * 100 < c.kapasitas * KELAS_KURANG_PERSEN)
-        .order_by(filled, c.kode)
-    )
-    with engine.connect() as conn:
-        rows = conn.execute(q).all()
-    if not rows:
+    df = semantic.query(engine, ["kelas_kurang_terisi", "terisi", "kursi"], ["kelas", "paket"], f)
+    low = df[df["kelas_kurang_terisi"] > 0].sort_values(["terisi", "kelas"])
+    if low.empty:
         return None
-    items = tuple(f"{kode} {nama}: {terisi}/{kap}" for kode, nama, kap, terisi in rows[:MAX_ITEMS])
-    return Alert("kelas_kurang", len(rows), items)
+    names = load_reference(str(engine.url), "").packages
+    items = tuple(
+        f"{r.kelas} {names[r.paket][0]}: {r.terisi}/{r.kursi}"
+        for r in low.head(MAX_ITEMS).itertuples()
+    )
+    return Alert("kelas_kurang", len(low), items)
 
 
-def untraced_alumni(engine: Engine, f: Filters, as_of: date) -> Alert | None:
-    e = Enrolment
-    done = (
-        scope.scoped_enrolments(f, e.person_id, func.min(TrainingClass.tanggal_selesai).label("d"))
-        .where(e.status == "selesai")
-        .group_by(e.person_id)
-        .subquery()
-    )
-    e2 = Enrolment.__table__.alias("e2")
-    traced = exists(
-        select(TracerSurvey.id)
-        .join(e2, e2.c.id == TracerSurvey.enrolment_id)
-        .where(e2.c.person_id == done.c.person_id)
-    )
-    cutoff = months_before(as_of, BULAN_TELUSUR)
-    q = select(
-        func.count(),
-        func.coalesce(func.sum(case((~traced, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((~traced & (done.c.d <= cutoff), 1), else_=0)), 0),
-    ).select_from(done)
-    with engine.connect() as conn:
-        total, n, late = conn.execute(q).one()
-    if not n:
+def untraced_alumni(engine: Engine, f: Filters) -> Alert | None:
+    v = semantic.values(engine, ["tidak_terlacak", "tidak_terlacak_jatuh_tempo", "selesai"], f)
+    if not v["tidak_terlacak"]:
         return None
-    return Alert("belum_ditelusuri", int(n), (), (int(late), int(total)))
+    numbers = (int(v["tidak_terlacak_jatuh_tempo"]), int(v["selesai"]))
+    return Alert("belum_ditelusuri", int(v["tidak_terlacak"]), (), numbers)
 
 
-def compute(engine: Engine, f: Filters, as_of: date) -> list[Alert]:
-    """All alerts for ``f`` as of the data date ``as_of``, in display order."""
+def compute(engine: Engine, f: Filters) -> list[Alert]:
+    """All alerts for ``f`` as of the data date, in display order."""
     found = [
         unrun_packages(engine, f),
-        villages_without_participants(engine, f, as_of),
+        villages_without_participants(engine, f),
         underfilled_classes(engine, f),
-        untraced_alumni(engine, f, as_of),
+        untraced_alumni(engine, f),
     ]
     return [a for a in found if a is not None]
 
@@ -162,7 +115,10 @@ def message(alert: Alert, lang: str = "id") -> str:
         )  # fmt: skip
     if alert.code == "kelas_kurang":
         return t(
-            "alert.kelas.one" if one else "alert.kelas.many", lang, n=n, pct=KELAS_KURANG_PERSEN
+            "alert.kelas.one" if one else "alert.kelas.many",
+            lang,
+            n=n,
+            pct=measures.under_capacity_pct(),
         )
     if alert.code == "belum_ditelusuri":
         late, total = alert.numbers
@@ -172,6 +128,6 @@ def message(alert: Alert, lang: str = "id") -> str:
         return t(
             key, lang, n=n,
             total=fmt.number(total, lang=lang), late=fmt.number(late, lang=lang),
-            months=BULAN_TELUSUR,
+            months=measures.untraced_after_months(),
         )  # fmt: skip
     raise KeyError(alert.code)
