@@ -26,7 +26,7 @@ from lib.briefing import pdf as brief_pdf
 from lib.briefing import pptx as brief_pptx
 from lib.core import db, fmt
 from lib.core.filters import Filters
-from lib.semantic import analytics, indicators
+from lib.semantic import analytics, query
 from tests.builders import BISSAPPU, BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
 
 SCOPE = Filters(kecamatan=(BISSAPPU,), tahun=(2024,))
@@ -127,12 +127,12 @@ def rendered(tmp_path_factory):
     build_scenario(url)
     engine = db.get_engine(url)
     deck = slides.build(engine, SCOPE)
-    values = indicators.compute(engine, SCOPE)
+    values = query.indicators(engine, SCOPE)
     return deck, values, brief_pdf.render(deck), brief_pptx.render(deck)
 
 
 def expected_strings(deck, values) -> list[str]:
-    """Figures (indicators.compute, formatted by lib.core.fmt), filter names and the data date."""
+    """Figures (query.indicators, formatted by lib.core.fmt), filter names and the data date."""
     return [
         fmt.number(values["peserta"]),
         fmt.pct(values["persen_kuota"]),

@@ -18,7 +18,7 @@ from lib.app import nav
 from lib.core import db, fmt
 from lib.core.filters import Filters
 from lib.core.i18n import t
-from lib.semantic import indicators
+from lib.semantic import query
 from tests.conftest import start_streamlit, stop_streamlit
 
 pytestmark = pytest.mark.browser
@@ -75,7 +75,7 @@ def test_every_page_renders_and_stays_on_this_machine(app_server, page: Page):
 
 
 def test_a_filtered_url_reproduces_the_view(app_server, demo_db_url, page: Page):
-    v = indicators.compute(
+    v = query.indicators(
         db.get_engine(demo_db_url), Filters(tahun=(2023,), kecamatan=("73.03.01",))
     )
     open_view(page, f"{app_server}/paket?tahun=2023&kecamatan=73.03.01", "Paket Pelatihan")

@@ -13,7 +13,7 @@ import pytest
 
 from lib.core import db
 from lib.core.filters import Filters
-from lib.semantic import indicators
+from lib.semantic import measures, query
 from tests.builders import BISSAPPU, BONTO_JAI, TAPPANJENG, dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,7 @@ def cli_db(tmp_path_factory):
     first = run_cli("kpi", "--json", "--db", url)
     assert path.exists()
     engine = db.get_engine(url)
-    fresh = indicators.compute(engine, Filters())
+    fresh = query.indicators(engine, Filters())
     with dataset(url) as d:
         k22 = d.kelas("GAR-01", tahun=2022)
         k23 = d.kelas("LAS-01", tahun=2023)
@@ -73,7 +73,7 @@ def cli_db(tmp_path_factory):
 def test_kpi_json_on_a_fresh_file_creates_the_schema(cli_db):
     url, first, fresh = cli_db
     values = kpi_json(first)
-    assert list(values) == list(indicators.KEYS)
+    assert list(values) == list(measures.INDICATORS)
     assert db.current_revision(db.get_engine(url)) == db.head_revision()
     assert values == fresh
     assert values["paket_total"] == 40 and values["kuota"] == 1444 and values["peserta"] == 0
@@ -86,7 +86,7 @@ def test_kpi_json_with_filters_and_db_before_or_after_the_subcommand(cli_db):
     # bekerja 1 → placement 100.0; the class keys follow the 2022 class only, whatever the
     # kecamatan: 1 class, 16 seats, 3 enrolments → 18.75 → 18.8 %.
     filters = Filters(tahun=(2022,), kecamatan=(BISSAPPU,))
-    expected = indicators.compute(db.get_engine(url), filters)
+    expected = query.indicators(db.get_engine(url), filters)
     assert (expected["peserta"], expected["selesai"], expected["keluar"]) == (1, 1, 1)
     assert (expected["kompeten"], expected["bekerja"], expected["persen_penempatan"]) == (
         1,
@@ -99,7 +99,7 @@ def test_kpi_json_with_filters_and_db_before_or_after_the_subcommand(cli_db):
     args = ("--kecamatan", "73.03.01", "--tahun", "2022", "--json")
     after = kpi_json(run_cli("kpi", *args, "--db", url))
     before = kpi_json(run_cli("--db", url, "kpi", *args))
-    assert list(after) == list(indicators.KEYS)
+    assert list(after) == list(measures.INDICATORS)
     assert after == before == expected
     # Without filters: peserta Ani, Cici and Dodi.
     assert kpi_json(run_cli("--db", url, "kpi", "--json"))["peserta"] == 3
@@ -112,7 +112,7 @@ def test_kpi_bad_filter_value_is_a_notice_not_an_error(cli_db):
     )
     values = kpi_json(proc)
     assert "1999" in proc.stderr and "DROP TABLE" in proc.stderr and "diabaikan" in proc.stderr
-    assert values == indicators.compute(db.get_engine(url), Filters())
+    assert values == query.indicators(db.get_engine(url), Filters())
 
 
 def test_kpi_text_output(cli_db):
@@ -120,7 +120,7 @@ def test_kpi_text_output(cli_db):
     proc = run_cli("kpi", "--db", url, "--tahun", "2022")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()
-    assert len(lines) == len(indicators.KEYS)
+    assert len(lines) == len(measures.INDICATORS)
     assert lines[0].startswith("Kuota") and lines[0].endswith("1.444")  # Indonesian format
     assert "18,8%" in proc.stdout
 

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.core import fmt
-from lib.semantic import analytics, indicators
+from lib.semantic import analytics, measures
 from tests.builders import dataset
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row
 
@@ -72,7 +72,7 @@ def test_preview_then_partial_load_then_history_quarantine_and_quality(app):
 
 def test_the_dashboard_shows_the_new_figures_right_after_an_import(app):
     at, url = app
-    label = indicators.BY_KEY["peserta"].label
+    label = measures.get("peserta").label
     at.switch_page("app_pages/ringkasan.py").run()
     assert metrics(at)[label] == "0"
     people = [dtks_row(i) for i in range(1, 4)]

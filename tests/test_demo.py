@@ -31,7 +31,7 @@ from lib.core.models import (
     Village,
 )
 from lib.intake import demo
-from lib.semantic import analytics, indicators
+from lib.semantic import analytics, measures, query
 
 ROOT = Path(__file__).resolve().parent.parent
 CLASS_KEYS = ("kelas", "kursi", "terisi", "persen_keterisian", "paket_berjalan", "paket_total")
@@ -92,7 +92,7 @@ def assert_kpi_invariants(url: str, total: dict) -> None:
     kecs = kecamatan_codes(url)
     assert len(kecs) == 8
     for dimension, values in (("kecamatan", kecs), ("jk", ["L", "P"])):
-        parts = [indicators.compute(engine, Filters(**{dimension: (v,)})) for v in values]
+        parts = [query.indicators(engine, Filters(**{dimension: (v,)})) for v in values]
         for key in ADDITIVE_KEYS:
             assert sum(p[key] for p in parts) == total[key], (dimension, key)
         for p in parts:
@@ -108,8 +108,8 @@ def test_same_seed_same_data_other_seed_differs(demo_db_url, tmp_path):
     engine = analytics.ensure_ready(url)
     summary = demo.seed(engine, scale=1, seed=2022)
     assert fingerprint(url) == fingerprint(demo_db_url)
-    first = indicators.compute(engine, Filters())
-    assert first == indicators.compute(db.get_engine(demo_db_url), Filters())
+    first = query.indicators(engine, Filters())
+    assert first == query.indicators(db.get_engine(demo_db_url), Filters())
     assert summary["peserta"] == first["peserta"]
     version = db.data_version(engine)
 
@@ -140,7 +140,7 @@ def test_same_seed_same_data_other_seed_differs(demo_db_url, tmp_path):
     other = demo.seed(engine, scale=1, seed=2023)
     print_other = fingerprint(url)
     assert all(print_other[t] != fingerprint(demo_db_url)[t] for t in FINGERPRINT_SQL)
-    assert indicators.compute(engine, Filters()) != first
+    assert query.indicators(engine, Filters()) != first
     assert int(db.data_version(engine)) == int(version) + 1
     with engine.connect() as conn:
         assert count(conn, Person) == other["orang_dtks"] == 40_000
@@ -331,7 +331,7 @@ def test_outcomes_differ_by_trade_and_improve(demo_db_url):
             .join(TrainingClass, TrainingClass.id == Enrolment.class_id)
             .join(Package, Package.kode == TrainingClass.paket_kode)
         ).all()
-    kpi = indicators.compute(db.get_engine(demo_db_url), Filters())
+    kpi = query.indicators(db.get_engine(demo_db_url), Filters())
     assert 0.10 <= kpi["tidak_terlacak"] / kpi["selesai"] <= 0.20
 
     def share(status, trades):
@@ -412,7 +412,7 @@ def test_record_rules(demo_db_url):
 
 
 def test_kpi_invariants(demo_db_url):
-    total = indicators.compute(db.get_engine(demo_db_url), Filters())
+    total = query.indicators(db.get_engine(demo_db_url), Filters())
     assert_kpi_invariants(demo_db_url, total)
 
 
@@ -435,7 +435,7 @@ def test_cli_seed_then_kpi(empty_db_url):
     proc = run_cli("kpi", "--json", "--db", empty_db_url)
     assert proc.returncode == 0, proc.stderr
     total = json.loads(proc.stdout)
-    assert tuple(total) == indicators.KEYS
+    assert tuple(total) == measures.INDICATORS
     assert total["peserta"] == summary["peserta"]
     assert_kpi_invariants(empty_db_url, total)
 

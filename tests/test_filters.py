@@ -20,7 +20,7 @@ from lib.core.filters import (
     parse,
 )
 from lib.core.models import Person
-from lib.semantic import analytics, indicators
+from lib.semantic import analytics, query
 from tests.builders import BISSAPPU, BONTO_JAI, TAPPANJENG, dataset
 
 HOSTILE = "'; DROP TABLE person; --"
@@ -174,7 +174,7 @@ def test_hostile_values_never_reach_sql(url, ref):
     f, notices = parse({name: HOSTILE for name in ("tahun", "kecamatan", "desa", "paket")}, ref)
     assert f == Filters() and len(notices) == 4
     engine = db.get_engine(url)
-    assert indicators.compute(engine, f)["kelas"] == 2
+    assert query.indicators(engine, f)["kelas"] == 2
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Person)).scalar_one() == 1
 

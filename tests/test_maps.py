@@ -13,7 +13,7 @@ from lib.core import db
 from lib.core.config import settings
 from lib.core.filters import Filters
 from lib.render import maps
-from lib.semantic import indicators
+from lib.semantic import query
 from lib.views import villages
 from tests.builders import (
     BANTAENG,
@@ -125,7 +125,7 @@ def test_sums_equal_the_kpi_and_kecamatan_summary(engine, db_url):
         Filters(kecamatan=(BISSAPPU,)),
     ):
         df = villages.village_stats(engine, f)
-        kpi = indicators.compute(engine, f)
+        kpi = query.indicators(engine, f)
         total = villages.totals(villages.in_scope(df))
         assert total["peserta"] == kpi["peserta"]
         assert total["selesai"] == kpi["selesai"]

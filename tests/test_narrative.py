@@ -197,7 +197,7 @@ def test_villages_some_missing_by_name_or_count():
 
 
 def outcome_values(selesai=0, bekerja=0, wirausaha=0, belum=0, lanjut=0):
-    from lib.semantic.indicators import percent
+    from lib.semantic.query import percent
 
     traced = bekerja + wirausaha + belum + lanjut
     return {

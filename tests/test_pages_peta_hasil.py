@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from lib.app import cache, ui
 from lib.core import db
 from lib.core.filters import Filters
-from lib.semantic import indicators
+from lib.semantic import measures, query
 from tests.conftest import ROOT, SHARED_BOUNDARIES
 
 NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")  # not the decimals of a float
@@ -84,7 +84,7 @@ def test_hasil_metrics_equal_the_kpi(demo_db_url, monkeypatch):
     engine = db.get_engine(demo_db_url)
     for values in FILTER_SETS:
         set_filters(at, values)
-        kpi = indicators.compute(engine, filters_of(values))
+        kpi = query.indicators(engine, filters_of(values))
         shown = {m.label: m.value for m in at.metric}
         keys = (
             "selesai", "bekerja", "wirausaha", "persen_penempatan", "belum_bekerja",
@@ -92,7 +92,7 @@ def test_hasil_metrics_equal_the_kpi(demo_db_url, monkeypatch):
             "kur_nilai_rp", "peralatan", "modal_dusun_rw",
         )  # fmt: skip
         for key in keys:
-            expected = ui.format_value(indicators.BY_KEY[key].unit, kpi[key])
+            expected = ui.format_value(measures.get(key).unit, kpi[key])
             assert shown[ui.indicator_label(key)] == expected, (values, key)
         # The funnel table repeats selesai and bekerja + wirausaha.
         funnel = at.dataframe[0].value
@@ -109,7 +109,7 @@ def test_hasil_metrics_equal_the_kpi(demo_db_url, monkeypatch):
     years = next(d.value for d in at.dataframe if "Tahun kelas" in d.value.columns)
     assert len(years) >= 3
     for row in years.to_dict("records"):
-        kpi = indicators.compute(engine, Filters(tahun=(int(row["Tahun kelas"]),)))
+        kpi = query.indicators(engine, Filters(tahun=(int(row["Tahun kelas"]),)))
         assert row["Selesai"] == ui.format_value("orang", kpi["selesai"])
         assert row["Tingkat penempatan"] == ui.format_value("persen", kpi["persen_penempatan"])
 
@@ -122,7 +122,7 @@ def test_peta_circles_table_scope_and_metrics(demo_db_url, monkeypatch):
     assert "mapStyle" not in deck or not str(deck.get("mapStyle", "")).startswith("http")
     village_table = at.dataframe[-1].value
     assert len(village_table) == 67
-    kpi = indicators.compute(db.get_engine(demo_db_url), Filters())
+    kpi = query.indicators(db.get_engine(demo_db_url), Filters())
     cards = {m.label: m.value for m in at.metric}
     assert cards["Peserta"] == ui.format_value("orang", kpi["peserta"])
     assert cards["Tingkat penempatan"] == ui.format_value("persen", kpi["persen_penempatan"])

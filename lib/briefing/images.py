@@ -401,7 +401,7 @@ def village_map(
 
 
 def outcomes(values: dict, lang: str = "id") -> alt.TopLevelMixin:
-    """Latest status of the completers: five bars (indicator values of ``lib.semantic.indicators``)."""
+    """Latest status of the completers: five bars (indicator values of ``lib.semantic.measures``)."""
     keys = ("bekerja", "wirausaha", "belum_bekerja", "melanjutkan_pendidikan", "tidak_terlacak")
     if not values.get("selesai"):
         return empty(lang)

@@ -239,7 +239,7 @@ def villages(rows: Sequence[tuple[str, str, int]], lang: str = "id", top_n: int 
 
 
 def outcomes(values: Mapping[str, int | float | None], lang: str = "id") -> list[str]:
-    """Latest tracer status of the completers (indicator keys of ``lib.semantic.indicators``)."""
+    """Latest tracer status of the completers (indicator keys of ``lib.semantic.measures``)."""
     selesai = int(values.get("selesai") or 0)
     persen = values.get("persen_penempatan")
     if selesai <= 0 or persen is None:
