@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.app import cache, ui
-from lib.render import charts_hasil
+from lib.render import charts
 from lib.render.present import Col, Table, make_table
 from lib.views import outcomes
 
@@ -19,7 +19,7 @@ def show_table(table: Table, name: str, key: str) -> None:
 
 
 def show_chart(builder, name: str, key: str, *args, title: str | None = None, **kw) -> None:
-    """A chart of ``lib.render.charts_hasil`` through the spec cache, with its PNG download."""
+    """A chart of ``lib.render.charts`` through the spec cache, with its PNG download."""
     spec = cache.chart(builder, ctx, *args, title=title, **kw)
     ui.show_chart(spec, name, ctx, key)
 
@@ -41,18 +41,20 @@ for col, key in zip(
 
 # --- funnel ----------------------------------------------------------------------------------------
 st.subheader(ctx.t("hasil.h.funnel"))
-funnel = outcomes.funnel(v, out)
-show_chart(
-    charts_hasil.funnel_chart, "hasil-corong", "funnel", funnel, title=ctx.t("hasil.h.funnel")
-)
+funnel = outcomes.funnel(out)
+show_chart(charts.funnel_chart, "hasil-corong", "funnel", funnel, title=ctx.t("hasil.h.funnel"))
 st.caption(ctx.t("hasil.def.funnel"))
-funnel_rows = funnel.assign(tahap=[ctx.t(f"hasil.funnel.{s}") for s in funnel["tahap"]])
+funnel_rows = funnel.assign(
+    tahap=[ctx.t(f"hasil.funnel.{s}") for s in funnel["tahap"]],
+    ukuran=[status_label(u) if u else "" for u in funnel["ukuran"]],
+)
 show_table(
     make_table(
         funnel_rows,
         [
             Col("tahap", ctx.t("hasil.col.tahap")),
             Col("orang", ctx.t("hasil.col.orang"), "orang"),
+            Col("ukuran", ctx.t("hasil.col.ukuran"), help=ctx.t("hasil.def.funnel")),
             Col("persen", ctx.t("hasil.col.persen"), "persen", ctx.t("hasil.def.funnel")),
         ],
         lang,
@@ -79,7 +81,7 @@ else:
             table = outcomes.status_table(out, by)
             st.caption(ctx.t(f"hasil.def.{by}"))
             show_chart(
-                charts_hasil.status_chart,
+                charts.status_chart,
                 f"hasil-{by}",
                 f"status_{by}",
                 table,
@@ -102,13 +104,16 @@ else:
                 *first,
                 Col("selesai", total_label, "orang", ui.indicator_help("selesai", lang)),
                 *[Col(s, status_label(s), "orang", ui.indicator_help(s, lang)) for s in statuses],
-                Col(
-                    "persen_penempatan",
-                    status_label("persen_penempatan"),
-                    "persen",
-                    ui.indicator_help("persen_penempatan", lang),
-                ),
             ]
+            if "persen_penempatan" in table.columns:  # not for month buckets (surveyed only)
+                cols.append(
+                    Col(
+                        "persen_penempatan",
+                        status_label("persen_penempatan"),
+                        "persen",
+                        ui.indicator_help("persen_penempatan", lang),
+                    )
+                )
             show_table(make_table(table, cols, lang), f"hasil-{by}", f"status_{by}")
 
 # --- income ----------------------------------------------------------------------------------------
@@ -122,7 +127,7 @@ else:
         with col:
             if (out.income["status"] == status).any():
                 show_chart(
-                    charts_hasil.income_chart,
+                    charts.income_chart,
                     f"hasil-pendapatan-{status}",
                     f"income_{status}",
                     out.income,
@@ -161,7 +166,7 @@ c1, c2 = st.columns(2)
 ui.metric(c1, "kur_disetujui", v, ctx)
 ui.metric(c2, "kur_nilai_rp", v, ctx)
 pipeline = outcomes.kur_pipeline(out.aid)
-show_chart(charts_hasil.kur_chart, "hasil-kur", "kur", pipeline, title=ctx.t("hasil.h.kur"))
+show_chart(charts.kur_chart, "hasil-kur", "kur", pipeline, title=ctx.t("hasil.h.kur"))
 st.caption(ctx.t("hasil.def.kur"))
 show_table(
     make_table(

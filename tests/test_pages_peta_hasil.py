@@ -114,6 +114,47 @@ def test_hasil_metrics_equal_the_kpi(demo_db_url, monkeypatch):
         assert row["Tingkat penempatan"] == ui.format_value("persen", kpi["persen_penempatan"])
 
 
+def vega_datasets(at: AppTest) -> list:
+    """The datasets of every Vega-Lite chart on the page, as DataFrames."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    return [
+        convert_arrow_bytes_to_pandas_df(d.data.data)
+        for chart in at.get("vega_lite_chart")
+        for d in chart.proto.datasets
+    ]
+
+
+def test_hasil_shows_one_placement_rate(demo_db_url, monkeypatch):
+    """The only overall placement rate on /hasil is the registry's persen_penempatan (placed /
+    selesai): on its card, in the funnel table and in the funnel chart; the funnel shows no rate
+    of the placed over everyone ever enrolled (the second rate it used to show)."""
+    at = open_page(demo_db_url, monkeypatch, "hasil")
+    engine = db.get_engine(demo_db_url)
+    label = ui.indicator_label("persen_penempatan")
+    for values in FILTER_SETS:
+        set_filters(at, values)
+        f = filters_of(values)
+        got = query.values(engine, ["persen_penempatan", "ditempatkan", "pernah_terdaftar"], f)
+        expected = ui.format_value("persen", got["persen_penempatan"])
+        second = ui.format_value(
+            "persen", query.percent(got["ditempatkan"], got["pernah_terdaftar"])
+        )
+        assert second != expected, values  # else the check below could not fail
+
+        shown = {m.value for m in at.metric if m.label == label}
+        funnel = at.dataframe[0].value
+        assert list(funnel.columns) == ["Tahap", "Orang", "Ukuran", "Persen"]
+        shown |= set(funnel[funnel["Ukuran"] == label]["Persen"])
+        placed = funnel[funnel["Tahap"] == "Bekerja atau wirausaha"]
+        assert list(placed["Ukuran"]) == [label], values
+        chart = next(d for d in vega_datasets(at) if "ukuran_teks" in d.columns)
+        shown |= set(chart[chart["ukuran_teks"] == label]["persen_teks"])
+        assert shown == {expected}, values
+        assert second not in set(funnel["Persen"]) | set(chart["persen_teks"]), values
+        assert not any(second in text for text in chart["label"]), values
+
+
 def test_peta_circles_table_scope_and_metrics(demo_db_url, monkeypatch):
     at = open_page(demo_db_url, monkeypatch, "peta")
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)

@@ -21,24 +21,15 @@ import pandas as pd
 from lib.core import fmt
 from lib.core.i18n import t
 from lib.render import charts, maps
+from lib.semantic import measures
 
 SCALE = 2
 WIDTH, HEIGHT = 760, 350  # the chart box of a content slide (about 2.17 : 1)
 BLUE, ORANGE, GREY = charts.PRIMARY, charts.SECONDARY, charts.PLAN
 CONTEXT = "#e4e4e4"
-OUTCOME_COLOURS = {
-    "bekerja": charts.PRIMARY,
-    "wirausaha": charts.GOOD,
-    "belum_bekerja": charts.SECONDARY,
-    "melanjutkan_pendidikan": "#7b5ea7",
-    "tidak_terlacak": "#b0b0b0",
-}
-AID_STATUS_COLOURS = {
-    "diajukan": "#a6bddb",
-    "disetujui": "#3690c0",
-    "disalurkan": charts.PRIMARY,
-    "ditolak": charts.SECONDARY,
-}
+# The one palette of the registry, as on /hasil and the map.
+OUTCOME_COLOURS = measures.OUTCOME_COLOURS
+AID_STATUS_COLOURS = measures.AID_STATUS_COLOURS
 FONT = "Liberation Sans"
 
 
@@ -431,7 +422,7 @@ def outcomes(values: dict, lang: str = "id") -> alt.TopLevelMixin:
 
 
 def aid(aid_df: pd.DataFrame, lang: str = "id") -> alt.TopLevelMixin:
-    """Aid records per kind, stacked by status (``aid_df``: ``lib.views.outcomes.Outcomes.aid``)."""
+    """Aid records per kind, stacked by status (``aid_df``: ``lib.views.outcomes.aid_frame``)."""
     if aid_df.empty or not aid_df["catatan"].sum():
         return empty(lang)
     kinds = ("kur", "peralatan", "modal_dusun_rw")

@@ -307,7 +307,7 @@ def build(
     )
 
     # 7. KUR and aid
-    aid_df = outcomes.compute(engine, filters).aid
+    aid_df = outcomes.aid_frame(engine, filters)
     pending = int(
         aid_df[(aid_df["jenis"] == "kur") & (aid_df["status"] == "diajukan")]["catatan"].sum()
     )

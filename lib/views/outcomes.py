@@ -1,11 +1,15 @@
-"""Post-training outcomes for ``/hasil`` (Hasil Pasca Pelatihan).
+"""Post-training outcomes for ``/hasil`` (Hasil Pasca Pelatihan), as data.
 
-The rule is that of :mod:`lib.semantic.indicators`: the ``selesai`` persons in scope and, for each, the
-status of the latest tracer survey over all of that person's enrolments
-(:func:`lib.semantic.indicators.latest_survey_id`); persons never surveyed are *tidak terlacak*.
+Every figure comes from the semantic layer: :func:`lib.semantic.query.query` (the measures of the
+registry, :mod:`lib.semantic.measures`) and, for the one per-person rule that is not a plain
+aggregate, :func:`lib.semantic.outcomes.by_months`. This module only shapes those results for
+tables and charts; it holds no SQL and no rule of its own.
+
+The outcome of a completer is the status of their latest tracer survey over all of their
+enrolments; completers never surveyed are *tidak terlacak* (the outcome measures of the registry).
 
 By package and by cohort year, a row counts the persons who completed a class of that package (of
-that year) in scope, each with their latest status: a row equals the ``kpi`` figures with that
+that year) in scope, each with their latest status: a row equals the indicators with that
 package (year) added to the filters, as on ``/paket``. A person who completed classes of two
 packages counts in both rows, so rows may add up to more than the total.
 
@@ -14,274 +18,155 @@ By months since completion, each ``selesai`` person counts once, under their **r
 months from that class's end date to the date of the latest survey (a survey dated before that
 end, possible when the latest survey belongs to an earlier enrolment, counts as 0), grouped as
 ≤3, 4–6, 7–12 and >12; persons never surveyed have no bucket. The buckets add up to the surveyed
-``selesai`` persons.
+``selesai`` persons (:func:`lib.semantic.outcomes.by_months`).
 
-NOTE: where the work is done. SQL applies the filters, the scope rules and the latest-survey rule
-and returns one small row per completed enrolment in scope (an internal person id, package, year,
-two dates, the latest status and two incomes: about 1,400 rows at scale 1, 26,000 at scale 20;
-no name, no NIK). The breakdowns and medians are grouped from that result in pandas: seven GROUP
-BYs over the same join cost SQLite twice as much as one fetch, and a portable SQL median needs
-window functions that SQLite evaluates slowly. Aid and funnel counts are aggregated in SQL.
+There is one placement rate, the registry's ``persen_penempatan`` (placed / completers). The
+funnel shows each stage's count and the rate declared for that stage (``persen_selesai``,
+``persen_kompeten``, ``persen_penempatan``), never a second placement rate.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
-from sqlalchemy import (
-    BigInteger,
-    Engine,
-    String,
-    cast,
-    distinct,
-    func,
-    literal,
-    literal_column,
-    select,
-    union_all,
-)
+from sqlalchemy import Engine
 
 from lib.core.filters import Filters
-from lib.core.models import Aid, Enrolment, Package, TracerSurvey, TrainingClass
-from lib.semantic import indicators, scope
+from lib.semantic import outcomes as semantic_outcomes
+from lib.semantic import query
+from lib.semantic.measures import APPROVED_AID, OUTCOMES, STATUSES
 
-STATUSES = (*indicators.OUTCOMES, "tidak_terlacak")
-MONTH_BUCKETS = ("le3", "4_6", "7_12", "gt12")
+MONTH_BUCKETS = semantic_outcomes.MONTH_BUCKETS
 AID_STATUS_ORDER = ("diajukan", "disetujui", "disalurkan", "ditolak")
 AID_KINDS = ("kur", "peralatan", "modal_dusun_rw")
 KUR_STAGES = ("diajukan", "disetujui", "disalurkan", "ditolak")
-FUNNEL_STAGES = ("terdaftar", "selesai", "kompeten", "bekerja_wirausaha", "penerima_kur")
 INCOME_STATUSES = ("bekerja", "wirausaha")
 
+# Funnel stage -> (count measure, the rate measure declared for that stage or None).
+FUNNEL = {
+    "terdaftar": ("pernah_terdaftar", None),
+    "selesai": ("selesai", "persen_selesai"),
+    "kompeten": ("kompeten", "persen_kompeten"),
+    "bekerja_wirausaha": ("ditempatkan", "persen_penempatan"),
+    "penerima_kur": ("penerima_kur", None),
+}
+FUNNEL_STAGES = tuple(FUNNEL)
 
-def outcome_rows_stmt(f: Filters):
-    """One row per completed enrolment in scope: ``person_id, paket_kode, tahun, selesai`` (class
-    end, ISO text), ``status, survei`` (the person's latest survey: status and ISO date, NULL if
-    never surveyed), ``sebelum, sesudah`` (that survey's income before training and monthly income).
-
-    The latest survey is :func:`lib.semantic.indicators.latest_survey_id`, the one definition the ``kpi``
-    uses, looked up per row through the enrolment and survey indexes.
-    """
-    e, c, t = Enrolment, TrainingClass, TracerSurvey
-    return (
-        scope.scoped_enrolments(
-            f,
-            e.person_id,
-            c.paket_kode,
-            c.tahun,
-            cast(c.tanggal_selesai, String(10)).label("selesai"),
-            t.status_kerja,
-            cast(t.tanggal_survei, String(10)).label("survei"),
-            t.pendapatan_sebelum,
-            t.pendapatan_bulanan,
-        )
-        .outerjoin(t, t.id == indicators.latest_survey_id(e.person_id))
-        .where(e.status == "selesai")
-    )
-
-
-ROW_COLUMNS = [
-    "person_id",
-    "paket_kode",
-    "tahun",
-    "selesai",
-    "status",
-    "survei",
-    "sebelum",
-    "sesudah",
-]
-
-
-def months_between(start: pd.Series, end: pd.Series) -> pd.Series:
-    """Whole calendar months from ``start`` to ``end`` (ISO dates; NaN where ``end`` is missing)."""
-    a = pd.to_datetime(start, format="%Y-%m-%d")
-    b = pd.to_datetime(end, format="%Y-%m-%d")
-    months = (b.dt.year - a.dt.year) * 12 + (b.dt.month - a.dt.month)
-    return months - (b.dt.day < a.dt.day).astype("int64")
-
-
-def month_bucket(months: pd.Series) -> pd.Series:
-    """≤3 → ``le3``, 4–6 → ``4_6``, 7–12 → ``7_12``, >12 → ``gt12`` (negative counts as 0)."""
-    return pd.Series(
-        np.select([months <= 3, months <= 6, months <= 12], list(MONTH_BUCKETS[:3]), "gt12"),
-        index=months.index,
-    )
-
-
-def aid_stmt(f: Filters):
-    """``(jenis, status, catatan, nilai_rp, orang)``: the aid records of persons in scope by kind and
-    status, then two rows of person counts in ``catatan``: ``jenis`` = ``terdaftar`` (persons ever
-    enrolled in scope, any status) and ``penerima_kur`` (persons with an approved KUR). One
-    statement, so that the persons in scope are found once."""
-    in_scope = scope.persons_in_scope(f).cte("in_scope")
-    members = select(in_scope.c.person_id)
-    no_status = cast(literal(None), String(12))
-    zero = literal(0, BigInteger)
-    return union_all(
-        select(
-            Aid.jenis,
-            Aid.status,
-            func.count(),
-            func.coalesce(func.sum(Aid.nilai_rupiah), 0),
-            func.count(distinct(Aid.person_id)),
-        )
-        .where(Aid.person_id.in_(members))
-        .group_by(Aid.jenis, Aid.status),
-        select(literal_column("'terdaftar'"), no_status, func.count(), zero, zero).select_from(
-            in_scope
-        ),
-        select(
-            literal_column("'penerima_kur'"),
-            no_status,
-            func.count(distinct(Aid.person_id)),
-            zero,
-            zero,
-        ).where(
-            Aid.person_id.in_(members),
-            Aid.jenis == "kur",
-            Aid.status.in_(indicators.APPROVED_AID),
-        ),
-    )
+STATUS_MEASURES = (*STATUSES, "selesai", "persen_penempatan")
+INCOME_MEASURES = ("median_pendapatan_sebelum", "median_pendapatan_sesudah", "n_pendapatan")
+AID_MEASURES = {
+    "catatan_bantuan": "catatan",
+    "nilai_bantuan_rp": "nilai_rp",
+    "penerima_bantuan": "orang",
+}
 
 
 @dataclass(frozen=True)
 class Outcomes:
-    """What ``/hasil`` shows besides the ``kpi`` indicators (small, already aggregated frames)."""
+    """What ``/hasil`` shows besides the indicator cards (small, already aggregated frames)."""
 
-    by_paket: pd.DataFrame  # key (package code), status, orang
-    by_tahun: pd.DataFrame  # key (class year), status, orang
-    by_bulan: pd.DataFrame  # key (month bucket), status, orang
+    by_paket: pd.DataFrame  # paket + STATUS_MEASURES (query by paket)
+    by_tahun: pd.DataFrame  # tahun + STATUS_MEASURES (query by tahun)
+    by_bulan: pd.DataFrame  # bulan (month bucket), status, orang
     packages: dict  # package code -> name
     income: pd.DataFrame  # status, paket_kode, paket, sebelum, sesudah, n (paket_kode "" = all)
     aid: pd.DataFrame  # jenis, status, catatan, nilai_rp, orang
-    terdaftar: int
-    penerima_kur: int
+    stages: dict  # the funnel's measures (counts and rates), from query.values
+
+    @property
+    def terdaftar(self) -> int:
+        return int(self.stages["pernah_terdaftar"])
+
+    @property
+    def penerima_kur(self) -> int:
+        return int(self.stages["penerima_kur"])
 
 
-def fetch_rows(engine: Engine, f: Filters) -> tuple[pd.DataFrame, dict]:
-    """The rows of :func:`outcome_rows_stmt` as a frame, and the package names."""
-    with engine.connect() as conn:
-        names = dict(conn.execute(select(Package.kode, Package.nama)).all())
-        result = conn.execute(outcome_rows_stmt(f))
-        # Columns straight from the cursor's tuples: building a frame from Row objects costs more
-        # than the query itself at scale 20.
-        fetched = result.all()
-    if not fetched:
-        return pd.DataFrame(columns=ROW_COLUMNS), names
-    return pd.DataFrame(dict(zip(ROW_COLUMNS, zip(*fetched, strict=True), strict=True))), names
-
-
-def fetch_aid(engine: Engine, f: Filters) -> tuple[pd.DataFrame, int, int]:
-    """Aid records by kind and status; persons ever enrolled; persons with an approved KUR."""
-    with engine.connect() as conn:
-        rows = pd.DataFrame(
-            conn.execute(aid_stmt(f)).all(),
-            columns=["jenis", "status", "catatan", "nilai_rp", "orang"],
+def income_frame(engine: Engine, f: Filters, names: dict) -> pd.DataFrame:
+    """Median income before and after of completers whose latest status is bekerja or wirausaha,
+    per status for all packages (``paket_kode`` "") and per status × package."""
+    parts = []
+    for by in (["status_kerja"], ["status_kerja", "paket"]):
+        df = query.query(engine, INCOME_MEASURES, by, f)
+        df = df[df["status_kerja"].isin(INCOME_STATUSES) & (df["n_pendapatan"] > 0)]
+        paket = df["paket"] if "paket" in df.columns else pd.Series("", index=df.index)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "status": df["status_kerja"].astype(str),
+                    "paket_kode": paket.astype(str),
+                    "sebelum": df["median_pendapatan_sebelum"],
+                    "sesudah": df["median_pendapatan_sesudah"],
+                    "n": df["n_pendapatan"].astype("int64"),
+                }
+            )
         )
-    counts = dict(zip(rows["jenis"], rows["catatan"], strict=True))
-    aid = rows[~rows["jenis"].isin(["terdaftar", "penerima_kur"])].reset_index(drop=True)
-    aid = aid.astype({"catatan": "int64", "nilai_rp": "int64", "orang": "int64"})
-    return aid, int(counts.get("terdaftar", 0)), int(counts.get("penerima_kur", 0))
+    out = pd.concat(parts, ignore_index=True)
+    out.insert(2, "paket", out["paket_kode"].map(names).fillna(""))
+    out = out.sort_values(["status", "paket_kode"], kind="stable").reset_index(drop=True)
+    return out.astype({"sebelum": "Float64", "sesudah": "Float64", "n": "int64"})
+
+
+def aid_frame(engine: Engine, f: Filters) -> pd.DataFrame:
+    """Aid records of persons in scope by kind and status: ``jenis, status, catatan, nilai_rp,
+    orang`` (records, rupiah, distinct recipients)."""
+    df = query.query(engine, list(AID_MEASURES), ["jenis", "status_bantuan"], f)
+    df = df.rename(columns={"status_bantuan": "status", **AID_MEASURES})
+    return df.astype({"catatan": "int64", "nilai_rp": "int64", "orang": "int64"})
 
 
 def compute(engine: Engine, f: Filters) -> Outcomes:
-    """All the outcome aggregates of ``/hasil`` for ``f`` (three statements)."""
-    return assemble(fetch_rows(engine, f), fetch_aid(engine, f))
-
-
-def assemble(fetched_rows: tuple[pd.DataFrame, dict], fetched_aid: tuple) -> Outcomes:
-    """:class:`Outcomes` from the results of :func:`fetch_rows` and :func:`fetch_aid`."""
-    rows, names = fetched_rows
-    aid, terdaftar, penerima_kur = fetched_aid
-    rows = rows.copy()
-    rows["status"] = rows["status"].fillna("tidak_terlacak")
-    rows["tahun"] = rows["tahun"].astype("int64")
-
-    def count(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-        out = frame.groupby([key, "status"]).size().rename("orang").reset_index()
-        return out.rename(columns={key: "key"}).astype({"orang": "int64"})
-
-    by_paket = count(rows.drop_duplicates(["paket_kode", "person_id"]), "paket_kode")
-    by_tahun = count(rows.drop_duplicates(["tahun", "person_id"]), "tahun")
-    people = rows.groupby("person_id").agg(
-        selesai=("selesai", "max"), survei=("survei", "first"), status=("status", "first")
-    )
-    surveyed = people[people["survei"].notna()]
-    surveyed = surveyed.assign(
-        bulan=month_bucket(months_between(surveyed["selesai"], surveyed["survei"]))
-    )
-    by_bulan = count(surveyed, "bulan")
-
-    placed = rows[rows["status"].isin(INCOME_STATUSES)]
-    per_package = placed.drop_duplicates(["paket_kode", "person_id"])
-    per_person = placed.drop_duplicates("person_id").assign(paket_kode="")
-    income = []
-    for frame in (per_person, per_package):
-        grouped = frame.groupby(["status", "paket_kode"])
-        stats = grouped.agg(
-            sebelum=("sebelum", "median"),
-            sesudah=("sesudah", "median"),
-            n_sebelum=("sebelum", "count"),
-            n_sesudah=("sesudah", "count"),
-        ).reset_index()
-        income.append(stats)
-    income_df = pd.concat(income, ignore_index=True)
-    income_df["n"] = income_df[["n_sebelum", "n_sesudah"]].max(axis=1).astype("int64")
-    income_df = income_df[income_df["n"] > 0]
-    income_df["paket"] = income_df["paket_kode"].map(names).fillna("")
-    income_df = income_df.sort_values(["status", "paket_kode"]).reset_index(drop=True)
+    """All the outcome aggregates of ``/hasil`` for ``f``."""
+    names = semantic_outcomes.package_names(engine)
+    stage_measures = [m for pair in FUNNEL.values() for m in pair if m]
     return Outcomes(
-        by_paket,
-        by_tahun,
-        by_bulan,
-        names,
-        income_df[["status", "paket_kode", "paket", "sebelum", "sesudah", "n"]],
-        aid,
-        terdaftar,
-        penerima_kur,
+        by_paket=query.query(engine, STATUS_MEASURES, ["paket"], f),
+        by_tahun=query.query(engine, STATUS_MEASURES, ["tahun"], f),
+        by_bulan=semantic_outcomes.by_months(engine, f),
+        packages=names,
+        income=income_frame(engine, f, names),
+        aid=aid_frame(engine, f),
+        stages=query.values(engine, stage_measures, f),
     )
 
 
-# --- shaping the aggregates for tables and charts (no SQL) -------------------------------------
+# --- shaping the aggregates for tables and charts (no SQL, no new figure) ----------------------
 
 
 def status_table(out: Outcomes, by: str) -> pd.DataFrame:
-    """Persons per ``by`` (``paket``, ``tahun`` or ``bulan``) × status, with total and placement %.
+    """Persons per ``by`` (``paket``, ``tahun`` or ``bulan``) × latest status.
 
-    Columns: ``by`` (plus ``paket_kode`` for packages), the :data:`STATUSES` (no ``tidak_terlacak``
-    for months), ``selesai`` (the row total) and ``persen_penempatan``.
+    Packages and years: ``by`` (``paket_kode`` and ``paket`` for packages), the :data:`STATUSES`,
+    ``selesai`` and ``persen_penempatan``, straight from :func:`lib.semantic.query.query`; only
+    rows with completers. Month buckets: ``bulan`` (all four, in order), the :data:`OUTCOMES` and
+    ``selesai`` (the surveyed completers of the bucket, the row total); no rate, since a rate over
+    surveyed persons would be a second placement rate.
     """
-    df = {"paket": out.by_paket, "tahun": out.by_tahun, "bulan": out.by_bulan}[by]
-    statuses = [s for s in STATUSES if not (by == "bulan" and s == "tidak_terlacak")]
-    wide = df.pivot_table(index="key", columns="status", values="orang", aggfunc="sum")
-    wide = wide.reindex(columns=statuses).fillna(0).astype("int64")
     if by == "bulan":
-        wide = wide.reindex(list(MONTH_BUCKETS), fill_value=0)
-    wide = wide.reset_index()
-    wide.columns.name = None
-    wide["selesai"] = wide[statuses].sum(axis=1).astype("int64")
-    wide["persen_penempatan"] = pd.array(
-        [
-            indicators.percent(b + w, s)
-            for b, w, s in zip(wide["bekerja"], wide["wirausaha"], wide["selesai"], strict=True)
-        ],
-        dtype="Float64",
-    )
+        df = out.by_bulan
+        wide = df.pivot_table(index="bulan", columns="status", values="orang", aggfunc="sum")
+        wide = wide.reindex(index=list(MONTH_BUCKETS), columns=list(OUTCOMES))
+        wide = wide.fillna(0).astype("int64").reset_index()
+        wide.columns.name = None
+        wide["selesai"] = wide[list(OUTCOMES)].sum(axis=1).astype("int64")
+        return wide
+    df = {"paket": out.by_paket, "tahun": out.by_tahun}[by]
+    df = df[df["selesai"] > 0].copy()
     if by == "paket":
-        wide = wide.rename(columns={"key": "paket_kode"})
-        wide.insert(1, "paket", wide["paket_kode"].map(out.packages))
-        wide = wide.sort_values(["selesai", "paket_kode"], ascending=[False, True], kind="stable")
+        df = df.rename(columns={"paket": "paket_kode"})
+        df.insert(1, "paket", df["paket_kode"].map(out.packages))
+        df = df.sort_values(["selesai", "paket_kode"], ascending=[False, True], kind="stable")
     else:
-        wide = wide.rename(columns={"key": by})
-        wide = wide.sort_values(by, kind="stable") if by == "tahun" else wide
-    return wide.reset_index(drop=True)
+        df["tahun"] = df["tahun"].astype("int64")
+        df = df.sort_values("tahun", kind="stable")
+    return df.reset_index(drop=True)
 
 
 def kur_pipeline(aid: pd.DataFrame) -> pd.DataFrame:
     """KUR stages: diajukan (all records), disetujui (approved or disbursed: the ``kur_disetujui``
-    indicator), disalurkan, and ditolak; each with records, rupiah and persons."""
+    indicator), disalurkan, and ditolak; each with records and rupiah (sums of the disjoint
+    status rows of :func:`aid_frame`)."""
     kur = aid[aid["jenis"] == "kur"]
 
     def stage(statuses) -> dict:
@@ -293,7 +178,7 @@ def kur_pipeline(aid: pd.DataFrame) -> pd.DataFrame:
 
     rows = {
         "diajukan": stage(AID_STATUS_ORDER),
-        "disetujui": stage(indicators.APPROVED_AID),
+        "disetujui": stage(APPROVED_AID),
         "disalurkan": stage(("disalurkan",)),
         "ditolak": stage(("ditolak",)),
     }
@@ -312,18 +197,16 @@ def aid_status_table(aid: pd.DataFrame, kinds=("peralatan", "modal_dusun_rw")) -
     return out.astype({"catatan": "int64", "nilai_rp": "int64", "orang": "int64"})
 
 
-def funnel(kpi: dict, out: Outcomes) -> pd.DataFrame:
-    """Registered → selesai → kompeten → bekerja/wirausaha → KUR (persons), with % of registered."""
-    values = {
-        "terdaftar": out.terdaftar,
-        "selesai": int(kpi["selesai"]),
-        "kompeten": int(kpi["kompeten"]),
-        "bekerja_wirausaha": int(kpi["bekerja"]) + int(kpi["wirausaha"]),
-        "penerima_kur": out.penerima_kur,
-    }
-    return pd.DataFrame(
-        [
-            {"tahap": k, "orang": v, "persen": indicators.percent(v, out.terdaftar)}
-            for k, v in values.items()
-        ]
-    )
+def funnel(out: Outcomes) -> pd.DataFrame:
+    """Ever enrolled → selesai → kompeten → bekerja/wirausaha → KUR: ``tahap``, ``orang`` (the
+    stage's count measure), ``ukuran`` (the key of the stage's declared rate, "" where there is
+    none) and ``persen`` (that rate)."""
+    rows = []
+    for stage, (count, rate) in FUNNEL.items():
+        value = out.stages[rate] if rate else None
+        rows.append(
+            {"tahap": stage, "orang": int(out.stages[count]), "ukuran": rate or "", "persen": value}
+        )
+    df = pd.DataFrame(rows)
+    df["persen"] = pd.array(df["persen"].tolist(), dtype="Float64")
+    return df

@@ -192,14 +192,17 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "hasil.funnel.penerima_kur": {"id": "Menerima KUR", "en": "Received KUR"},
     "hasil.def.funnel": {
-        "id": "Orang. Pernah terdaftar: punya pendaftaran apa pun (termasuk keluar) di kelas dalam "
-        "cakupan; selesai, kompeten, bekerja/wirausaha: indikator yang sama dengan Ringkasan; "
-        "menerima KUR: orang dengan sedikitnya satu KUR disetujui atau disalurkan. Persen terhadap "
-        "yang pernah terdaftar.",
-        "en": "Persons. Ever enrolled: any enrolment (dropouts included) in a class in scope; "
-        "completed, competent, employed/self-employed: the same indicators as the Overview; "
-        "received KUR: persons with at least one approved or disbursed KUR. Percent of those "
-        "ever enrolled.",
+        "id": "Jumlah orang di setiap tahap. Pernah terdaftar: punya pendaftaran apa pun (termasuk "
+        "yang keluar) di kelas dalam cakupan; selesai, kompeten, bekerja/wirausaha: indikator yang "
+        "sama dengan Ringkasan; menerima KUR: orang dengan sedikitnya satu KUR disetujui atau "
+        "disalurkan. Persen adalah ukuran tahap itu sendiri: tingkat penyelesaian (selesai dibagi "
+        "pernah terdaftar), tingkat kompeten (kompeten dibagi selesai) dan tingkat penempatan "
+        "(bekerja atau wirausaha dibagi selesai).",
+        "en": "Persons at each stage. Ever enrolled: any enrolment (dropouts included) in a class "
+        "in scope; completed, competent, employed/self-employed: the same indicators as the "
+        "Overview; received KUR: persons with at least one approved or disbursed KUR. The percent "
+        "is the stage's own measure: completion rate (completed / ever enrolled), competence rate "
+        "(competent / completed) and placement rate (employed or self-employed / completed).",
     },
     "hasil.no_selesai": {
         "id": "Belum ada peserta selesai dalam filter ini, jadi belum ada hasil untuk ditampilkan.",
@@ -212,6 +215,7 @@ TEXT: dict[str, dict[str, str]] = {
     "hasil.col.status": {"id": "Status", "en": "Status"},
     "hasil.col.orang": {"id": "Orang", "en": "Persons"},
     "hasil.col.persen": {"id": "Persen", "en": "Percent"},
+    "hasil.col.ukuran": {"id": "Ukuran", "en": "Measure"},
     "hasil.col.n": {"id": "n", "en": "n"},
     "hasil.col.tahap": {"id": "Tahap", "en": "Stage"},
     "hasil.col.catatan": {"id": "Catatan", "en": "Records"},
