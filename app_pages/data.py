@@ -1,14 +1,14 @@
 """/data Data & Impor (operators): templates, import with a dry-run preview and confirmation,
 import history, quarantine and the data-quality panel. Layout only: ``lib.intake`` imports,
-``lib.views.quality`` checks; rows are shown with NIK masked."""
+``lib.intake.quality`` checks; rows are shown with NIK masked."""
 
 from datetime import date
 
 import streamlit as st
 
 from lib.app import cache, ui
-from lib.core import db, fmt
-from lib.intake import history, importer, report, templates
+from lib.core import fmt
+from lib.intake import history, importer, quality, report, templates
 from lib.intake.schemas import KINDS
 
 ctx = ui.page_context()
@@ -148,7 +148,7 @@ with tab_import:
 
 # --- history --------------------------------------------------------------------------------------
 with tab_history:
-    hist = history.imports(db.get_engine(ctx.url), ctx.lang)
+    hist = cache.intake(history.imports, ctx, ctx.lang)
     if hist.empty:
         st.info(tr("imp.page.history.empty"))
     else:
@@ -158,7 +158,7 @@ with tab_history:
 # --- quarantine -----------------------------------------------------------------------------------
 with tab_quarantine:
     st.caption(tr("imp.page.quarantine.intro"))
-    held = history.quarantined_imports(db.get_engine(ctx.url))
+    held = cache.intake(history.quarantined_imports, ctx)
     if not held:
         st.info(tr("imp.page.quarantine.empty"))
     else:
@@ -175,7 +175,7 @@ with tab_quarantine:
             ),
             key="imp_quarantine",
         )
-        rows = history.quarantine_rows(db.get_engine(ctx.url), chosen["id"], ctx.lang)
+        rows = cache.intake(history.quarantine_rows, ctx, chosen["id"], ctx.lang)
         st.dataframe(rows, hide_index=True, width="stretch")
         ui.table_downloads(rows, f"karantina-{chosen['id']}", ctx, "quarantine")
 
@@ -184,11 +184,13 @@ with tab_quality:
     st.caption(tr("imp.page.quality.intro"))
     for check in cache.quality_checks(ctx, date.today(), ctx.data_as_of):
         label = tr(
-            "imp.page.quality.item", title=tr(f"dq.{check.key}.title"), n=fmt.number(check.count)
+            "imp.page.quality.item",
+            title=quality.title(check.key, ctx.lang),
+            n=fmt.number(check.count),
         )
         icon = ":material/warning:" if check.count else ":material/check_circle:"
         with st.expander(label, icon=icon, expanded=False):
-            st.markdown(tr(f"dq.{check.key}.desc"))
+            st.markdown(quality.description(check.key, ctx.lang))
             if check.count == 0:
                 st.caption(tr("imp.page.quality.none"))
                 continue

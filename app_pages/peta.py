@@ -81,7 +81,7 @@ if shown.empty:
     st.stop()
 
 # --- metric chooser ------------------------------------------------------------------------------
-keys = [m.key for m in villages.METRICS]
+keys = [m.key for m in maps.METRICS]
 metric_key = st.radio(
     ctx.t("peta.metric"),
     keys,
@@ -90,7 +90,7 @@ metric_key = st.radio(
     key="peta_metric",
     help="\n".join(f"- **{label(k)}**: {definition(k)}" for k in keys),
 )
-metric = villages.METRIC_BY_KEY[metric_key]
+metric = maps.METRIC_BY_KEY[metric_key]
 
 # --- the map -------------------------------------------------------------------------------------
 try:
@@ -142,7 +142,7 @@ cards = st.columns(4)
 for col, key in zip(cards, keys, strict=True):
     col.metric(
         label(key),
-        maps.format_value(totals[key], villages.METRIC_BY_KEY[key], lang),
+        maps.format_value(totals[key], maps.METRIC_BY_KEY[key], lang),
         help=definition(key),
         border=True,
     )

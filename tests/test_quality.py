@@ -16,8 +16,9 @@ from sqlalchemy import insert, update
 from lib.core import fmt
 from lib.core.db import get_engine
 from lib.core.models import DataWarning, Person
-from lib.views import quality
-from tests.builders import dataset
+from lib.intake import quality
+from lib.semantic import analytics
+from tests.builders import Dataset, dataset
 
 TODAY = date(2024, 6, 30)
 
@@ -25,6 +26,7 @@ TODAY = date(2024, 6, 30)
 @pytest.fixture
 def checks(db_url):
     with dataset(db_url) as d:
+        d.data_date(TODAY)
         ani, budi, cici, dedi = (d.person(n) for n in ("Ani", "Budi", "Cici", "Dedi"))
         a = d.kelas("GAR-01", kode="A", mulai=date(2024, 1, 1), selesai=date(2024, 2, 28))
         b = d.kelas("GAR-02", kode="B", mulai=date(2024, 2, 15), selesai=date(2024, 3, 31))
@@ -72,7 +74,7 @@ def test_counts_of_every_check(checks):
         "usia_anak": 1,
         "kelas_tumpang": 1,  # Ani in A and B
         "tidak_terlacak": 2,  # Ani and Budi in A
-        "kelas_sepi": 2,  # A: 4 of 16, B: 2 of 16; C: 8 of 16 is half, not under
+        "kelas_sepi": 3,  # A: 4 of 16, B: 2 of 16, C: 8 of 16 (under 75 %, [aturan])
         "registri_usang": 11,  # 12 persons; only Ani's data date is recent enough
     }
     assert all(len(r.rows) == r.count for k, r in by_key.items() if k != "registri_usang")
@@ -96,6 +98,7 @@ def test_under_capacity_and_registry_rows(checks):
     assert sorted(zip(sepi["Kelas"], sepi["Terisi"], sepi["Keterisian"], strict=True)) == [
         ("A", 4, "25,0%"),
         ("B", 2, "12,5%"),
+        ("C", 8, "50,0%"),
     ]
     registry = by_key["registri_usang"].rows
     assert sorted(zip(registry["Tanggal data"].astype(str), registry["Orang"], strict=True)) == [
@@ -111,7 +114,11 @@ def test_months_before_clamps_the_day():
 
 def test_alumni_follow_up_counts_from_the_data_date(db_url, checks):
     # Data as of 15 April 2024: class A ended on 28 February, less than 3 months before.
-    results = quality.run_checks(get_engine(db_url), today=TODAY, as_of=date(2024, 4, 15))
+    engine = get_engine(db_url)
+    with engine.begin() as conn:
+        Dataset(conn).data_date(date(2024, 4, 15))
+        analytics.refresh(conn)
+    results = quality.run_checks(engine, today=TODAY, as_of=date(2024, 4, 15))
     by_key = {r.key: r for r in results}
     assert by_key["tidak_terlacak"].count == 0
     assert by_key["registri_usang"].count == 11  # the registry's age still counts from today

@@ -122,6 +122,12 @@ def programme_peserta(ctx: PageContext, shown: dict | None = None) -> int:
     return call(queries.quota_progress, ctx, filters=Filters())["peserta"]
 
 
+def intake(fn: Callable[..., Any], ctx: PageContext, *args: Any) -> Any:
+    """``fn(engine, *args)`` of :mod:`lib.intake` for the page's database, uncached: operators'
+    lists (import history, quarantine) must show the latest import. Pages never hold an engine."""
+    return fn(db.get_engine(ctx.url), *args)
+
+
 def clear() -> None:
     """Drop every cached result (tests; the data version makes this unnecessary in production)."""
     _kpi.clear()
@@ -134,11 +140,11 @@ def clear() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _quality(url: str, version: str, today, as_of, lang: str) -> list:
-    from lib.views import quality
+    from lib.intake import quality
 
     return quality.run_checks(db.get_engine(url), today=today, as_of=as_of, lang=lang)
 
 
 def quality_checks(ctx: PageContext, today, as_of=None) -> list:
-    """The data-quality panel of /data (``lib.views.quality.run_checks``), cached per data version."""
+    """The data-quality panel of /data (``lib.intake.quality.run_checks``), cached per data version."""
     return _quality(ctx.url, ctx.version, today, as_of, ctx.lang)

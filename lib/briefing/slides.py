@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from lib.briefing import images, narrative
 from lib.core import db, fmt
@@ -25,6 +24,9 @@ from lib.core.filters import Filters, Reference, describe, load_reference
 from lib.core.i18n import t
 from lib.semantic import measures, plan, query
 from lib.views import alerts, outcomes, queries, villages
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Engine
 
 SLIDE_KEYS = ("judul", "kuota", "laju", "paket", "peta", "hasil", "bantuan", "peringatan")
 WITH_IMAGE = ("kuota", "laju", "paket", "peta", "hasil", "bantuan")

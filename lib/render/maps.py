@@ -25,7 +25,24 @@ import pydeck as pdk
 from lib.core import fmt
 from lib.core.config import Settings, settings
 from lib.core.filters import normalise_village_code
-from lib.views.villages import METRIC_BY_KEY, Metric
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric of the map: ``key`` is a column of :func:`village_stats`."""
+
+    key: str
+    unit: str  # orang / persen
+    size_by: str  # column that sizes the proportional circle (the denominator for rates)
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("peserta", "orang", "peserta"),
+    Metric("warga_sasaran", "orang", "warga_sasaran"),
+    Metric("cakupan", "persen", "warga_sasaran"),
+    Metric("persen_penempatan", "persen", "selesai"),
+)
+METRIC_BY_KEY = {m.key: m for m in METRICS}
 
 LAYER_ID = "desa"  # the pickable layer (selection state is keyed by it)
 CONTEXT_ID = "konteks"

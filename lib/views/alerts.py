@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from statistics import median
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from lib.core import fmt
 from lib.core.filters import Filters, load_reference
@@ -32,6 +31,9 @@ from lib.core.i18n import t
 from lib.semantic import measures
 from lib.semantic import query as semantic
 from lib.views import queries
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Engine
 
 MAX_ITEMS = 8
 

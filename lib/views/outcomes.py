@@ -28,14 +28,17 @@ funnel shows each stage's count and the rate declared for that stage (``persen_s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from sqlalchemy import Engine
 
 from lib.core.filters import Filters
 from lib.semantic import outcomes as semantic_outcomes
 from lib.semantic import query
 from lib.semantic.measures import APPROVED_AID, OUTCOMES, STATUSES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Engine
 
 MONTH_BUCKETS = semantic_outcomes.MONTH_BUCKETS
 AID_STATUS_ORDER = ("diajukan", "disetujui", "disalurkan", "ditolak")

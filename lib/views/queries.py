@@ -9,14 +9,18 @@ directly. No SQL here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from sqlalchemy import Engine
 
 from lib.core.config import settings
 from lib.core.filters import Filters, load_reference
 from lib.semantic import query as semantic
 from lib.semantic import series
 from lib.semantic.query import percent
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Engine
 
 
 def peserta(engine: Engine, f: Filters) -> int:

@@ -12,32 +12,17 @@ counts add up to the ``kpi`` figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from sqlalchemy import Engine
 
 from lib.core.filters import Filters
 from lib.semantic import query as semantic
 from lib.semantic.measures import PLACED  # noqa: F401  (re-exported for the map legend)
 
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Engine
 
-@dataclass(frozen=True)
-class Metric:
-    """A metric of the map: ``key`` is a column of :func:`village_stats`."""
-
-    key: str
-    unit: str  # orang / persen
-    size_by: str  # column that sizes the proportional circle (the denominator for rates)
-
-
-METRICS: tuple[Metric, ...] = (
-    Metric("peserta", "orang", "peserta"),
-    Metric("warga_sasaran", "orang", "warga_sasaran"),
-    Metric("cakupan", "persen", "warga_sasaran"),
-    Metric("persen_penempatan", "persen", "selesai"),
-)
-METRIC_BY_KEY = {m.key: m for m in METRICS}
 
 COLUMNS = (
     "kode",

@@ -721,22 +721,26 @@ TEXT: dict[str, dict[str, str]] = {
         "Usually one enrolment is wrong.",
     },
     "dq.tidak_terlacak.title": {
-        "id": "Alumni belum ditelusuri 3 bulan setelah selesai",
-        "en": "Alumni not traced 3 months after completion",
+        "id": "Alumni belum ditelusuri {months} bulan setelah selesai",
+        "en": "Alumni not traced {months} months after completion",
     },
     "dq.tidak_terlacak.desc": {
-        "id": "Pendaftaran berstatus selesai yang kelasnya berakhir sedikitnya 3 bulan lalu dan "
-        "belum punya survei tracer. Jadwalkan penelusurannya.",
-        "en": "Completed enrolments whose class ended at least 3 months ago and have no tracer "
-        "survey. Schedule the follow-up.",
+        "id": "Peserta selesai yang belum pernah disurvei padahal kelasnya berakhir sedikitnya "
+        "{months} bulan sebelum tanggal data (aturan yang sama dengan peringatan di Ringkasan). "
+        "Jadwalkan penelusurannya.",
+        "en": "Completers never surveyed although their class ended at least {months} months "
+        "before the data date (the same rule as the alert on the Summary page). Schedule the "
+        "follow-up.",
     },
     "dq.kelas_sepi.title": {
-        "id": "Kelas jauh di bawah kapasitas",
-        "en": "Classes far under capacity",
+        "id": "Kelas kurang terisi",
+        "en": "Under-filled classes",
     },
     "dq.kelas_sepi.desc": {
-        "id": "Kelas yang pendaftarnya kurang dari separuh kapasitasnya.",
-        "en": "Classes with fewer enrolments than half their capacity.",
+        "id": "Kelas yang terisi kurang dari {pct}% kapasitasnya (aturan yang sama dengan "
+        "peringatan di Ringkasan).",
+        "en": "Classes filled below {pct}% of their capacity (the same rule as the alert on the "
+        "Summary page).",
     },
     "dq.registri_usang.title": {
         "id": "Data registri lebih tua dari 3 bulan",

@@ -5,9 +5,9 @@
   date or the gender, NIK issued outside the regency, age at class start outside the productive range
   or under 18 (UU PDP: a child's data is specific personal data);
 - the same person in two classes whose periods overlap (dropouts excepted);
-- alumni not traced 3 months after their class ended (no tracer survey of that enrolment), counted
-  at the data date;
-- classes far under capacity (fewer enrolments than :data:`UNDER_CAPACITY_PCT` % of the seats);
+- alumni overdue for tracing: the measure ``tidak_terlacak_jatuh_tempo`` of the semantic layer (never
+  surveyed, class ended at least ``[aturan] telusur_setelah_bulan`` months before the data date);
+- under-filled classes: the measure ``kelas_kurang_terisi`` (``[aturan] keterisian_rendah_persen``);
 - a registry extract older than 3 months (DTSEN is updated quarterly): registry persons whose data
   date is older than 3 months or unknown.
 """
@@ -19,20 +19,27 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import Engine, and_, exists, func, or_, select
+from sqlalchemy import Engine, and_, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
 from lib.core import fmt
 from lib.core.i18n import t
-from lib.core.models import DataWarning, Enrolment, Package, Person, TracerSurvey, TrainingClass
+from lib.core.models import (
+    AnClass,
+    AnEnrolment,
+    DataWarning,
+    Enrolment,
+    Package,
+    Person,
+    TrainingClass,
+)
+from lib.semantic.measures import under_capacity_pct, untraced_after_months
 
 WARNING_CODES = (
     "nik_tanggal_lahir", "nik_jenis_kelamin", "nik_wilayah", "usia_produktif", "usia_anak",
 )  # fmt: skip
 CHECKS = (*WARNING_CODES, "kelas_tumpang", "tidak_terlacak", "kelas_sepi", "registri_usang")
-TRACE_AFTER_MONTHS = 3
 REGISTRY_MAX_MONTHS = 3
-UNDER_CAPACITY_PCT = 50
 ROW_LIMIT = 5000
 
 
@@ -59,6 +66,19 @@ def _frame(rows, columns: list[str], lang: str) -> pd.DataFrame:
     if "nik" in df:
         df["nik"] = df["nik"].map(fmt.mask_nik)
     return df.rename(columns={c: t(f"dq.col.{c}", lang) for c in columns})
+
+
+def title(key: str, lang: str = "id") -> str:
+    """The heading of check ``key``, with the rule's parameters from the programme settings."""
+    return t(f"dq.{key}.title", lang, **_params())
+
+
+def description(key: str, lang: str = "id") -> str:
+    return t(f"dq.{key}.desc", lang, **_params())
+
+
+def _params() -> dict[str, str]:
+    return {"pct": str(under_capacity_pct()), "months": str(untraced_after_months())}
 
 
 def _count(conn, stmt) -> int:
@@ -110,49 +130,47 @@ def _overlaps(conn, limit: int, lang: str) -> tuple[int, pd.DataFrame]:
     return count, _frame(rows, columns, lang)
 
 
-def _untraced(conn, today: date, limit: int, lang: str) -> tuple[int, pd.DataFrame]:
-    cutoff = months_before(today, TRACE_AFTER_MONTHS)
+def _untraced(conn, as_of: date, limit: int, lang: str) -> tuple[int, pd.DataFrame]:
+    """The measure ``tidak_terlacak_jatuh_tempo`` listed: completers never surveyed whose class ended
+    at least :func:`lib.semantic.measures.untraced_after_months` months before the data date (the
+    flag of the enrolment fact), one row per such completed class; counted in persons."""
+    a = AnEnrolment
+    where = (a.status == "selesai", a.status_kerja.is_(None), a.telusur_jatuh_tempo == 1)
+    count = conn.execute(select(func.count(distinct(a.person_id))).where(*where)).scalar_one()
     stmt = (
-        select(Person.nik, Person.nama, TrainingClass.kode, TrainingClass.tanggal_selesai)
-        .select_from(Enrolment)
-        .join(Person, Person.id == Enrolment.person_id)
-        .join(TrainingClass, TrainingClass.id == Enrolment.class_id)
-        .where(
-            Enrolment.status == "selesai",
-            TrainingClass.tanggal_selesai <= cutoff,
-            ~exists().where(TracerSurvey.enrolment_id == Enrolment.id),
-        )
+        select(Person.nik, Person.nama, a.kelas_kode, a.tanggal_selesai)
+        .join(Person, Person.id == a.person_id)
+        .where(*where)
+        .order_by(a.tanggal_selesai, Person.nik)
+        .limit(limit)
     )
-    count = _count(conn, stmt)
     rows = [
-        (nik, nama, kode, end, (today.year - end.year) * 12 + today.month - end.month)
-        for nik, nama, kode, end in conn.execute(
-            stmt.order_by(TrainingClass.tanggal_selesai, Person.nik).limit(limit)
-        )
+        (nik, nama, kode, end, (as_of.year - end.year) * 12 + as_of.month - end.month)
+        for nik, nama, kode, end in conn.execute(stmt)
     ]
     return count, _frame(rows, ["nik", "nama", "kelas", "selesai", "bulan_sejak"], lang)
 
 
 def _under_capacity(conn, limit: int, lang: str) -> tuple[int, pd.DataFrame]:
-    filled = func.count(Enrolment.id)
+    """Classes filled below :func:`lib.semantic.measures.under_capacity_pct` (the measure
+    ``kelas_kurang_terisi``), from the class table of the semantic layer."""
+    c = AnClass
     stmt = (
         select(
-            TrainingClass.kode, Package.nama, TrainingClass.tahun, TrainingClass.tanggal_mulai,
-            TrainingClass.kapasitas, filled.label("terisi"),
-        )
-        .select_from(TrainingClass)
-        .join(Package, Package.kode == TrainingClass.paket_kode)
-        .outerjoin(Enrolment, Enrolment.class_id == TrainingClass.id)
-        .group_by(
-            TrainingClass.id, TrainingClass.kode, Package.nama, TrainingClass.tahun,
-            TrainingClass.tanggal_mulai, TrainingClass.kapasitas,
-        )
-        .having(filled * 100 < TrainingClass.kapasitas * UNDER_CAPACITY_PCT)
-    )  # fmt: skip
+            c.kelas_kode,
+            Package.nama,
+            c.tahun,
+            c.tanggal_mulai,
+            c.kapasitas,
+            c.terisi,
+        )  # fmt: skip
+        .join(Package, Package.kode == c.paket_kode)
+        .where(c.terisi * 100 < c.kapasitas * under_capacity_pct())
+    )
     count = _count(conn, stmt)
     rows = [
         (*r, fmt.pct(r.terisi * 100 / r.kapasitas, lang))
-        for r in conn.execute(stmt.order_by(TrainingClass.tanggal_mulai.desc()).limit(limit))
+        for r in conn.execute(stmt.order_by(c.tanggal_mulai.desc()).limit(limit))
     ]
     columns = ["kelas", "paket", "tahun", "mulai", "kapasitas", "terisi", "keterisian"]
     return count, _frame(rows, columns, lang)
@@ -185,8 +203,8 @@ def run_checks(
 ) -> list[CheckResult]:
     """All checks of the panel, in :data:`CHECKS` order.
 
-    The registry's age counts from ``today``; alumni follow-up from the data date ``as_of`` (the
-    records say nothing about surveys after it), never later than today.
+    The registry's age counts from ``today``; alumni follow-up from the data date (the records say
+    nothing about surveys after it; ``as_of``, normally the data date, only dates the listed rows).
     """
     today = today or date.today()
     as_of = min(as_of or today, today)
