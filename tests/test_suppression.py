@@ -162,9 +162,7 @@ def test_row_totals_protect_cells_across_columns():
         index=["p1", "p2"],
     )
     policies = dict.fromkeys(df.columns, "count")
-    out = suppress(
-        df, policies, 5, row_totals={"selesai": ["bekerja", "wirausaha", "belum"]}
-    ).frame
+    out = suppress(df, policies, 5, row_totals={"selesai": ["bekerja", "wirausaha", "belum"]}).frame
     assert out.loc["p1", "bekerja"] == "<5" and out.loc["p1", "selesai"] == 30
     parts = ["bekerja", "wirausaha", "belum"]
     # Every row (parts add up to selesai) and every column (rows add up to a known total) is safe.
@@ -202,8 +200,7 @@ def assert_group_safe(values: list[int], cells: list, threshold: int) -> None:
     if not hidden:
         return
     bounds = [
-        (1, threshold - 1) if c == f"<{threshold}" else (threshold, sum(values))
-        for _, c in hidden
+        (1, threshold - 1) if c == f"<{threshold}" else (threshold, sum(values)) for _, c in hidden
     ]
     rest = sum(values) - sum(c for c in cells if not isinstance(c, str))
     for (value, cell), left in zip(hidden, feasible_values(bounds, rest), strict=True):
@@ -237,9 +234,7 @@ def test_no_hidden_cell_can_be_worked_out_from_shown_cells_and_the_total(values,
     # What a reader knows: "<t" is 1..t-1; "×" is a non-zero count the rule skipped over, so at least
     # t (every smaller non-zero count is "<t" already) and at most the total.
     grand = sum(values)
-    bounds = [
-        (1, threshold - 1) if c == f"<{threshold}" else (threshold, grand) for _, c in hidden
-    ]
+    bounds = [(1, threshold - 1) if c == f"<{threshold}" else (threshold, grand) for _, c in hidden]
     if isinstance(total_shown, str):
         # The total is hidden: nothing to subtract from; each marker alone leaves >= 2 values.
         assert all(hi > lo for lo, hi in bounds)

@@ -65,6 +65,7 @@ def bulan(value: date | None, lang: str = "id") -> str:
 
 
 _SEPARATORS = re.compile(r"[\s.\-_/]")
+_MASKED = re.compile(r"\d{0,6}\*+\d{0,2}")
 _IDENTITY_RUN = re.compile(r"(?<!\d)\d(?:[\s.\-]?\d){11,19}(?!\d)")
 
 
@@ -80,6 +81,8 @@ def mask_nik(nik: str | int | None) -> str:
     text = str(nik).strip()
     if not text:
         return ""
+    if _MASKED.fullmatch(text):  # masked already (idempotent)
+        return text
     digits = _SEPARATORS.sub("", text)
     if digits.isdigit() and len(digits) >= 12:
         return digits[:6] + "*" * (len(digits) - 8) + digits[-2:]

@@ -26,7 +26,7 @@ def run_import(args: argparse.Namespace, url: str) -> int:
         kind=args.kind,
         partial=args.partial,
         dry_run=args.dry_run,
-        user=f"cli:{args.user}" if getattr(args, "user", None) else audit.cli_user(),
+        user=getattr(args, "user", None) or audit.cli_user(),
     )
     stream = sys.stderr if result.exit_code == 2 else sys.stdout
     for line in report.summary_lines(result):

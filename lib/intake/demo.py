@@ -968,7 +968,7 @@ def real_data(conn: Connection) -> str | None:
     n_classes = conn.execute(select(func.count()).select_from(TrainingClass)).scalar_one()
     if db.get_meta(conn, "demo") != "1":
         if persons or n_classes:
-            return f"{persons} orang DTKS dan {n_classes} kelas yang bukan data demo"
+            return f"{persons} orang DTKS dan {n_classes} kelas (bukan demo)"
         return None
     imported = real_imports(conn)
     if imported:
