@@ -270,3 +270,9 @@ def test_no_audit_row_is_ever_deleted_by_pantau():
             offenders.append(str(path))
     assert offenders == []
     assert KK and BONTO_JAI  # fixtures of intake_files/builders in use
+
+
+def test_seed_first_start_leaves_an_existing_database_alone(url, capsys):
+    assert cli.main(["seed", "--first-start", "--db", url]) == 0
+    assert "Demo tidak dimuat" in capsys.readouterr().out
+    assert db.is_empty(db.get_engine(url)) and audit_rows(url, audit.SEED) == []

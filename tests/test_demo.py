@@ -17,10 +17,11 @@ import pytest
 from sqlalchemy import func, insert, select, text
 
 from lib import cli
-from lib.core import config, db
+from lib.core import audit, config, db
 from lib.core.filters import Filters
 from lib.core.models import (
     Aid,
+    AuditLog,
     DataWarning,
     Enrolment,
     ImportLog,
@@ -475,6 +476,10 @@ def test_refuses_to_overwrite_real_data(tmp_path, capsys):
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as kept:
         assert kept.execute("SELECT nama FROM person").fetchall() == [("Data Nyata",)]
+    with engine.connect() as conn:  # the backup and the seed are in the audit log
+        logged = conn.execute(select(AuditLog.action, AuditLog.what)).all()
+    assert [a for a, _ in logged] == [audit.BACKUP, audit.SEED]
+    assert "mengganti data nyata" in logged[1][1]
     with engine.connect() as conn:
         assert count(conn, Person) == 40_000
         assert conn.execute(select(Person.id).where(Person.nama == "Data Nyata")).first() is None
