@@ -14,7 +14,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m lib.cli seed --if-empty
+	$(PY) -m lib.cli seed --first-start
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
 seed: $(STAMP)

@@ -74,7 +74,11 @@ def tools(cols) -> None:
     ):
         col.download_button(
             ctx.t(label),
-            data=lambda suffix=suffix: briefing.render(deck, suffix),
+            data=ui.audited(
+                ctx,
+                deck.file_stem() + suffix,
+                lambda suffix=suffix: briefing.render(deck, suffix),
+            ),
             file_name=deck.file_stem() + suffix,
             mime=briefing.FORMATS[suffix],
             key=f"brief_dl{suffix.replace('.', '_')}",

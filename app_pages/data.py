@@ -1,13 +1,15 @@
-"""/data Data & Impor (operators): templates, import with a dry-run preview and confirmation,
-import history, quarantine and the data-quality panel. Layout only: ``lib.intake`` imports,
-``lib.intake.quality`` checks; rows are shown with NIK masked."""
+"""/data Data & Impor (operators and admins): templates, import with a dry-run preview and
+confirmation, import history, quarantine, the data-quality panel and, for admins, the audit log.
+Layout only: ``lib.intake`` imports and quality checks, ``lib.core.audit`` records; rows are shown
+with NIK masked and birth dates as ages. The importer is the logged-in user."""
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from lib.app import cache, ui
-from lib.core import fmt
+from lib.core import audit, fmt, privacy
 from lib.intake import history, importer, quality, report, templates
 from lib.intake.schemas import KINDS
 
@@ -34,6 +36,18 @@ def _metrics(result) -> None:
     cols[3].metric(tr("imp.page.metric.warnings"), fmt.number(result.warnings))
 
 
+def _person_list(df, what: str) -> None:
+    """A list of persons (already masked): flag minors, and write the view to the audit log."""
+    minor = privacy.MINOR if privacy.MINOR in df else tr("privacy.col.anak", n=adult)
+    if minor in df and int(df[minor].fillna(False).astype(bool).sum()):
+        n = int(df[minor].fillna(False).astype(bool).sum())
+        st.warning(tr("privacy.minors", count=fmt.number(n), n=adult), icon=":material/child_care:")
+    ui.audit_person_list(ctx, what)
+
+
+adult = ctx.settings.usia_dewasa
+
+
 def _issues(result, key: str) -> None:
     if not result.issues:
         return
@@ -46,7 +60,11 @@ def _issues(result, key: str) -> None:
     )
     st.download_button(
         tr("imp.page.report.download"),
-        data=report.csv_bytes(result.issues, ctx.lang),
+        data=ui.audited(
+            ctx,
+            f"laporan impor {result.file_name}",
+            lambda: report.csv_bytes(result.issues, ctx.lang),
+        ),
         file_name=f"{result.file_name.rsplit('.', 1)[0]}.laporan.csv",
         mime="text/csv",
         key=f"dl_report_{key}",
@@ -55,22 +73,25 @@ def _issues(result, key: str) -> None:
     )
 
 
-def _load(data: bytes, name: str, kind: str, partial: bool, user: str) -> None:
-    result = importer.run(data, url=ctx.url, kind=kind, file_name=name, partial=partial, user=user)
+def _load(data: bytes, name: str, kind: str, partial: bool) -> None:
+    result = importer.run(
+        data, url=ctx.url, kind=kind, file_name=name, partial=partial, user=ctx.access
+    )
     st.session_state[DONE] = result
     st.session_state.pop(PREVIEW, None)
     st.session_state[NONCE] += 1  # a fresh uploader: the loaded file is not offered again
 
 
-tab_import, tab_history, tab_quarantine, tab_quality, tab_templates = st.tabs(
-    [
-        tr("imp.page.tab.import"),
-        tr("imp.page.tab.history"),
-        tr("imp.page.tab.quarantine"),
-        tr("imp.page.tab.quality"),
-        tr("imp.page.tab.templates"),
-    ]
-)
+labels = [
+    tr("imp.page.tab.import"),
+    tr("imp.page.tab.history"),
+    tr("imp.page.tab.quarantine"),
+    tr("imp.page.tab.quality"),
+    tr("imp.page.tab.templates"),
+]
+is_admin = ctx.access is not None and ctx.access.is_admin
+tabs = st.tabs(labels + ([tr("audit.tab")] if is_admin else []))
+tab_import, tab_history, tab_quarantine, tab_quality, tab_templates = tabs[:5]
 
 # --- import ---------------------------------------------------------------------------------------
 with tab_import:
@@ -89,14 +110,11 @@ with tab_import:
             st.error(tr("imp.page.not_done", **counts), icon=":material/error:")
         _issues(done, "done")
 
-    c1, c2 = st.columns([2, 1])
-    kind = c1.selectbox(
+    kind = st.selectbox(
         tr("imp.page.kind.label"), [AUTO, *KINDS], format_func=_kind_label, key="imp_kind"
     )
     kind = None if kind == AUTO else kind
-    user = c2.text_input(
-        tr("imp.page.user.label"), key="imp_user", placeholder=tr("imp.page.user.placeholder")
-    )
+    st.caption(tr("imp.page.user.by", who=ctx.access.who if ctx.access else "?"))
     upload = st.file_uploader(
         tr("imp.page.upload.label"),
         type=["csv", "xlsx"],
@@ -132,9 +150,13 @@ with tab_import:
                 st.warning(tr("imp.page.will_partial"), icon=":material/warning:")
             else:
                 st.success(tr("imp.page.all_ok"), icon=":material/check_circle:")
+            if preview.clears_demo:
+                st.info(tr("imp.page.demo_first_import"), icon=":material/science:")
             _issues(preview, "preview")
             st.subheader(tr("imp.page.preview.title"))
-            st.dataframe(preview.preview, hide_index=True, width="stretch")
+            preview_rows = pd.DataFrame(preview.preview)
+            st.dataframe(preview_rows, hide_index=True, width="stretch")
+            _person_list(preview_rows, f"pratinjau impor {upload.name}")
             can_load = preview.rows_valid > 0 and (partial or not preview.errors)
             st.button(
                 tr("imp.page.confirm", n=fmt.number(preview.rows_valid)),
@@ -143,7 +165,7 @@ with tab_import:
                 key="imp_confirm",
                 icon=":material/upload:",
                 on_click=_load,
-                args=(data, upload.name, preview.kind, partial, f"web:{user}" if user else "web"),
+                args=(data, upload.name, preview.kind, partial),
             )
 
 # --- history --------------------------------------------------------------------------------------
@@ -177,6 +199,7 @@ with tab_quarantine:
         )
         rows = cache.intake(history.quarantine_rows, ctx, chosen["id"], ctx.lang)
         st.dataframe(rows, hide_index=True, width="stretch")
+        _person_list(rows, f"karantina impor #{chosen['id']}")
         ui.table_downloads(rows, f"karantina-{chosen['id']}", ctx, "quarantine")
 
 # --- data quality ---------------------------------------------------------------------------------
@@ -198,6 +221,8 @@ with tab_quality:
                 st.caption(tr("imp.page.quality.truncated", n=fmt.number(len(check.rows))))
             st.dataframe(check.rows, hide_index=True, width="stretch")
             ui.table_downloads(check.rows, f"mutu-{check.key}", ctx, f"dq_{check.key}")
+            if check.key not in ("kelas_sepi", "registri_usang"):  # the others list persons
+                ui.audit_person_list(ctx, f"mutu data: {check.key}")
 
 # --- templates ------------------------------------------------------------------------------------
 with tab_templates:
@@ -225,3 +250,20 @@ with tab_templates:
         on_click="ignore",
         icon=":material/download:",
     )
+
+# --- audit log (admins) ---------------------------------------------------------------------------
+if is_admin:
+    with tabs[5]:
+        st.caption(tr("audit.intro"))
+        choice = st.selectbox(
+            tr("audit.filter"),
+            ["", *audit.ACTIONS],
+            format_func=lambda a: tr("filter.all") if not a else tr(f"audit.action.{a}"),
+            key="audit_action",
+        )
+        log = cache.intake(audit.recent, ctx, 1000, choice or None, ctx.lang)
+        if log.empty:
+            st.info(tr("audit.empty"))
+        else:
+            st.dataframe(log, hide_index=True, width="stretch", key="audit_log")
+            ui.table_downloads(log, "log-audit", ctx, "audit")

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from lib.core import config, db
+from lib.core import audit, config, db
 from lib.core.filters import PARAMS, Filters, load_reference, parse
 from lib.semantic import analytics
 
@@ -41,7 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", type=int, default=1)
     p.add_argument("--seed", type=int, default=2022)
     p.add_argument("--if-empty", action="store_true", help="hanya bila basis data masih kosong")
+    p.add_argument(
+        "--first-start",
+        action="store_true",
+        help="aturan awal aplikasi: hanya basis data baru, SQLite (atau PANTAU_DEMO=1)",
+    )
     p.add_argument("--replace", action="store_true", help="ganti juga data yang bukan demo")
+    p.add_argument(
+        "--confirm",
+        action="store_true",
+        help="konfirmasi: data nyata boleh diganti (dengan --replace)",
+    )
+    p.add_argument(
+        "--skip-backup",
+        action="store_true",
+        help="jangan buat cadangan (hanya bila cadangan sudah dibuat sendiri)",
+    )
     p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
 
     p = sub.add_parser("clear-demo", help="hapus data demo agar data nyata dapat diimpor")
@@ -57,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--partial", action="store_true", help="muat baris yang sah, karantina sisanya")
     p.add_argument("--dry-run", action="store_true", help="periksa saja, tidak menulis")
-    p.add_argument("--user", default="cli")
+    p.add_argument("--user", default=None, help="nama pengimpor (bawaan: cli:<pengguna OS>)")
     p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)
 
     p = sub.add_parser("template", help="tulis templat impor")
@@ -83,25 +98,13 @@ def main(argv: list[str] | None = None) -> int:
     url = config.database_url(getattr(args, "db_sub", None) or args.db)
 
     if args.command == "seed":
-        from lib.intake import demo
-
-        engine = analytics.ensure_ready(url)
-        if args.if_empty and not db.is_empty(engine):
-            print("Basis data sudah berisi data; demo tidak dimuat ulang.")
-            return 0
-        try:
-            summary = demo.seed(engine, scale=args.scale, seed=args.seed, replace=args.replace)
-        except ValueError as exc:
-            print(exc, file=sys.stderr)
-            return 2
-        print(json.dumps(summary, ensure_ascii=False, default=str))
-        return 0
+        return _seed(args, url)
 
     if args.command == "clear-demo":
         from lib.intake import demo
 
         try:
-            summary = demo.clear(analytics.ensure_ready(url))
+            summary = demo.clear(analytics.ensure_ready(url), who=audit.cli_user())
         except ValueError as exc:
             print(exc, file=sys.stderr)
             return 2
@@ -143,6 +146,52 @@ def main(argv: list[str] | None = None) -> int:
             print(notice, file=sys.stderr)
         return run_briefing(args, url, filters)
     return 2
+
+
+def _seed(args: argparse.Namespace, url: str) -> int:
+    """``seed``: a demo never overwrites real data unless asked twice (``--replace --confirm``), and
+    then only after a backup (``lib.core.backup``) or the operator's word that one exists."""
+    from lib.core import backup
+    from lib.intake import demo
+
+    who = audit.cli_user()
+    fresh = db.current_revision(db.get_engine(url)) is None
+    if args.first_start and not demo.first_start_seeds(url, fresh):
+        analytics.ensure_ready(url)
+        print("Demo tidak dimuat: basis data sudah ada, atau bukan SQLite (PANTAU_DEMO=1 memaksa).")
+        return 0
+    engine = analytics.ensure_ready(url)
+    if args.if_empty and not db.is_empty(engine):
+        print("Basis data sudah berisi data; demo tidak dimuat ulang.")
+        return 0
+    with engine.connect() as conn:
+        real = demo.real_data(conn)
+    if real:
+        if not (args.replace and args.confirm):
+            print(
+                f"Basis data berisi data nyata: {real}. Data demo tidak dimuat. Bila memang ingin "
+                "menggantinya dengan data demo, ulangi dengan --replace --confirm (cadangan dibuat "
+                "lebih dahulu).",
+                file=sys.stderr,
+            )
+            return 2
+        if args.skip_backup:
+            audit.write(engine, audit.BACKUP, who=who, what="dilewati (--skip-backup)")
+        else:
+            try:
+                path = backup.make(url)
+            except backup.BackupUnavailable as exc:
+                print(exc, file=sys.stderr)
+                return 2
+            audit.write(engine, audit.BACKUP, who=who, what=str(path))
+            print(f"Cadangan dibuat: {path}", file=sys.stderr)
+    try:
+        summary = demo.seed(engine, scale=args.scale, seed=args.seed, replace=bool(real), who=who)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(json.dumps(summary, ensure_ascii=False, default=str))
+    return 0
 
 
 if __name__ == "__main__":

@@ -105,24 +105,33 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-def start_streamlit(db_url: str, extra_env: dict | None = None) -> tuple[str, subprocess.Popen]:
+def start_streamlit(
+    db_url: str,
+    extra_env: dict | None = None,
+    *,
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    extra_args: tuple[str, ...] = (),
+) -> tuple[str, subprocess.Popen]:
     """Start ``streamlit run dashboard.py`` on a free port against ``db_url``; returns (base URL, process).
 
-    Waits for ``/_stcore/health``. The caller stops it with :func:`stop_streamlit`.
+    Waits for ``/_stcore/health``. The caller stops it with :func:`stop_streamlit`. ``host`` is how
+    the base URL spells the server (login cookies are host-scoped: use the redirect URI's spelling);
+    ``extra_args`` go to ``streamlit run`` (e.g. ``--secrets.files``).
     """
     import time
     import urllib.request
 
-    port = free_port()
+    port = port or free_port()
     env = {**os.environ, "DATABASE_URL": db_url, **(extra_env or {})}
     proc = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else "python",
          "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
          "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *extra_args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://{host}:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:

@@ -55,7 +55,6 @@ def test_preview_then_partial_load_then_history_quarantine_and_quality(app):
     assert confirm.disabled and counts(url) == before  # the dry run wrote nothing
 
     at.checkbox(key="imp_partial").check().run()
-    at.text_input(key="imp_user").input("Rahma").run()
     assert not at.button(key="imp_confirm").disabled
     at.button(key="imp_confirm").click().run()
     assert not at.exception
@@ -63,7 +62,8 @@ def test_preview_then_partial_load_then_history_quarantine_and_quality(app):
     assert counts(url)["person"] == before["person"] + 2
 
     history = next(df.value for df in at.dataframe if "Pengguna" in df.value.columns)
-    assert list(history["Pengguna"]) == ["web:Rahma"] and list(history["Ditolak"]) == [1]
+    # The importer is the visitor (local mode: "lokal"), not a typed name.
+    assert list(history["Pengguna"]) == ["lokal"] and list(history["Ditolak"]) == [1]
     quarantine = next(df.value for df in at.dataframe if "Alasan" in df.value.columns)
     assert list(quarantine["nik"]) == [fmt.mask_nik(rows[1][0])]
     labels = [e.label for e in at.expander]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -16,10 +17,11 @@ import pytest
 from sqlalchemy import func, insert, select, text
 
 from lib import cli
-from lib.core import config, db
+from lib.core import audit, config, db
 from lib.core.filters import Filters
 from lib.core.models import (
     Aid,
+    AuditLog,
     DataWarning,
     Enrolment,
     ImportLog,
@@ -113,7 +115,7 @@ def test_same_seed_same_data_other_seed_differs(demo_db_url, tmp_path):
     assert summary["peserta"] == first["peserta"]
     version = db.data_version(engine)
 
-    # Leftovers of imports must go too when the demo is replaced.
+    # Warnings of the replaced records go; the import log and its quarantine stay (never deleted).
     with engine.begin() as conn:
         log = conn.execute(
             insert(ImportLog).values(
@@ -148,7 +150,8 @@ def test_same_seed_same_data_other_seed_differs(demo_db_url, tmp_path):
         assert count(conn, Enrolment) == other["pendaftaran"]
         assert count(conn, TracerSurvey) == other["survei_tracer"]
         assert count(conn, Aid) == other["bantuan"]
-        assert count(conn, ImportLog) == count(conn, Quarantine) == count(conn, DataWarning) == 0
+        assert count(conn, ImportLog) == count(conn, Quarantine) == 1
+        assert count(conn, DataWarning) == 0
 
 
 # --- shape of the demo ---------------------------------------------------------------------------
@@ -465,7 +468,18 @@ def test_refuses_to_overwrite_real_data(tmp_path, capsys):
     with pytest.raises(ValueError):
         demo.seed(engine, scale=0, replace=True)
 
-    assert cli.main(["seed", "--db", url, "--replace"]) == 0
+    # --replace alone is not enough: real data needs --confirm too, and a backup is made first.
+    assert cli.main(["seed", "--db", url, "--replace"]) == 2
+    assert "--confirm" in capsys.readouterr().err
+    assert cli.main(["seed", "--db", url, "--replace", "--confirm"]) == 0
+    backups = list(tmp_path.glob("nyata.db.cadangan-*"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as kept:
+        assert kept.execute("SELECT nama FROM person").fetchall() == [("Data Nyata",)]
+    with engine.connect() as conn:  # the backup and the seed are in the audit log
+        logged = conn.execute(select(AuditLog.action, AuditLog.what)).all()
+    assert [a for a, _ in logged] == [audit.BACKUP, audit.SEED]
+    assert "mengganti data nyata" in logged[1][1]
     with engine.connect() as conn:
         assert count(conn, Person) == 40_000
         assert conn.execute(select(Person.id).where(Person.nama == "Data Nyata")).first() is None
@@ -474,7 +488,7 @@ def test_refuses_to_overwrite_real_data(tmp_path, capsys):
     assert db.is_demo(engine)
 
 
-def test_imports_into_a_demo_are_protected_and_the_demo_can_be_cleared(tmp_path, capsys):
+def test_imports_into_a_demo_are_protected(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'campur.db'}"
     engine = analytics.ensure_ready(url)
     demo.seed(engine, scale=1, seed=7)
@@ -485,31 +499,27 @@ def test_imports_into_a_demo_are_protected_and_the_demo_can_be_cleared(tmp_path,
                 file_name="nyata.csv",
                 sha256="1" * 64,
                 user="operator",
-                started_at=datetime(2025, 3, 3, 9, 0),
-                finished_at=datetime(2025, 3, 3, 9, 1),
+                started_at=datetime.now(),  # after the demo was loaded: real data
+                finished_at=datetime.now(),
                 mode="semua",
                 outcome="dimuat",
                 rows_total=3,
                 rows_written=3,
             )  # fmt: skip
         )
-    # Reseeding would wipe imported rows: refused unless --replace.
+    # Reseeding would wipe imported rows: refused unless --replace --confirm.
     with pytest.raises(ValueError, match="impor"):
         demo.seed(engine, seed=8)
     assert cli.main(["seed", "--db", url]) == 2
-    assert "--replace" in capsys.readouterr().err
+    assert "--replace --confirm" in capsys.readouterr().err
 
+    # clear-demo refuses too: it would delete what the import wrote.
     version = int(db.data_version(engine))
-    assert cli.main(["clear-demo", "--db", url]) == 0
-    assert not db.is_demo(engine)
-    assert db.is_empty(engine)
-    assert int(db.data_version(engine)) == version + 1
-    with engine.connect() as conn:
-        assert count(conn, Enrolment) == count(conn, Aid) == count(conn, ImportLog) == 0
-        assert db.get_meta(conn, "data_per") is None
-    # Not a demo any more: nothing to clear, and real data is never wiped by this command.
     assert cli.main(["clear-demo", "--db", url]) == 2
-    assert "bukan demo" in capsys.readouterr().err
+    assert "impor" in capsys.readouterr().err
+    assert db.is_demo(engine) and int(db.data_version(engine)) == version
+    with engine.connect() as conn:
+        assert count(conn, ImportLog) == 1 and count(conn, Person) == 40_000
 
 
 def test_data_date_of_real_data_is_the_last_import_that_wrote_rows(tmp_path):

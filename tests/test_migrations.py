@@ -19,6 +19,7 @@ TABLES = {
     "kecamatan", "village", "package", "training_class", "person", "enrolment", "tracer_survey",
     "aid", "import_log", "quarantine", "data_warning", "meta",
     "an_class", "an_enrolment", "an_tracer", "an_aid", "an_registry",  # analytics tables (lib.semantic)
+    "audit_log",  # lib.core.audit
 }  # fmt: skip
 
 # Natural keys of the import contract (spec 6): kode_paket (primary key of package), kode_kelas,

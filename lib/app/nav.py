@@ -1,7 +1,10 @@
 """The page registry: one list feeds ``st.navigation``, the page tests and the glossary.
 
 URL paths are fixed by the spec (section 3). ``enabled=False`` keeps a slot for a page that a later
-issue brings (``/rencana``).
+issue brings (``/rencana``). ``role`` is the least role that may open a page (spec 7, Access):
+``pimpinan`` (every role: leadership pages, aggregates only), ``operator`` (``/data``: imports and
+lists of persons; admins too). The navigation lists only the pages the visitor's role may open; a
+page opened by URL without the right shows a refusal and no figure (``lib.app.ui.refuse``).
 """
 
 from __future__ import annotations
@@ -17,7 +20,12 @@ class PageSpec:
     icon: str
     section: str  # nav.section.<section>
     enabled: bool = True
-    leadership: bool = True  # aggregates only; False: operator page with individual records
+    role: str = "pimpinan"  # least role that may open it (lib.core.access.LEVEL)
+
+    @property
+    def leadership(self) -> bool:
+        """Aggregates only, for every role; otherwise an operator page with individual records."""
+        return self.role == "pimpinan"
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -28,10 +36,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("hasil", "hasil", "hasil.py", ":material/work:", "pantau"),
     PageSpec("rencana", "rencana", "rencana.py", ":material/checklist:", "kerja", enabled=False),
     PageSpec("briefing", "briefing", "briefing.py", ":material/slideshow:", "kerja"),
-    PageSpec("data", "data", "data.py", ":material/upload_file:", "kerja", leadership=False),
+    PageSpec("data", "data", "data.py", ":material/upload_file:", "kerja", role="operator"),
     PageSpec("glosarium", "glosarium", "glosarium.py", ":material/menu_book:", "kerja"),
 )
 
 
 def enabled_pages() -> tuple[PageSpec, ...]:
     return tuple(p for p in PAGES if p.enabled)
+
+
+def by_path(path: str) -> PageSpec | None:
+    return next((p for p in PAGES if p.path == path), None)

@@ -8,6 +8,7 @@ Pages call :func:`page_context` for the filters and settings of the current view
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib.core import config, db, fmt
+from lib.core import access, audit, config, db, fmt
+from lib.core.access import Access
 from lib.core.config import Settings
 from lib.core.filters import PARAMS, Filters, Reference, describe, load_reference, parse
 from lib.core.i18n import t
@@ -46,6 +48,13 @@ class PageContext:
     data_as_of: date | None
     demo: bool
     empty: bool = False  # the database has the schema but no registry person and no class yet
+    access: Access | None = None  # who is looking (lib.core.access); None only outside the app
+
+    @property
+    def exact(self) -> bool:
+        """Whether this viewer sees exact figures (operator, admin, or suppression off); otherwise
+        small counts are suppressed (``lib.semantic.suppression``, spec 4b)."""
+        return access.exact_figures(self.access, self.settings.supresi_aktif)
 
     @property
     def description(self) -> str:
@@ -62,18 +71,21 @@ class AppUnavailable(Exception):
 
 @st.cache_resource(show_spinner=False)
 def _bootstrap(url: str) -> bool:
-    """First start (spec 7): a database without Pantau's schema gets the schema and the demo.
+    """First start (spec 7): a database without Pantau's schema gets the schema, and the demo when
+    :func:`lib.intake.demo.first_start_seeds` says so (a fresh SQLite database, or any fresh database
+    with ``PANTAU_DEMO=1``; never with ``PANTAU_DEMO=0``). A new PostgreSQL database given by
+    ``DATABASE_URL`` therefore stays empty, waiting for the real data.
 
     A database that has the schema but no data is left alone (it may be a production database
     waiting for its first import); the page then says plainly that it is empty.
     """
+    from lib.intake import demo
+
     fresh = db.current_revision(db.get_engine(url)) is None
     engine = analytics.ensure_ready(url)
-    if fresh:
-        from lib.intake import demo
-
+    if demo.first_start_seeds(url, fresh):
         with st.spinner("Menyiapkan basis data demo untuk pertama kali…"):
-            demo.seed(engine, scale=1, seed=2022)
+            demo.seed(engine, scale=1, seed=2022, who="aplikasi: mulai pertama")
     return True
 
 
@@ -95,16 +107,20 @@ def current_lang() -> str:
     return lang if lang in LANGS else "id"
 
 
-def build_context() -> PageContext:
+def build_context(who: Access | None = None) -> PageContext:
     """Resolve database, data version, reference lists and the filters of the URL (entrypoint only).
 
-    Raises :class:`AppUnavailable` with a plain message when the database cannot be used; an
-    empty database gives a context with ``empty=True`` (see :func:`stop_if_empty`).
+    ``who`` is the visitor that :func:`gate` let through; a camat's filters are locked to their
+    kecamatan (:func:`lib.core.access.restrict`). Raises :class:`AppUnavailable` with a plain message
+    when the database cannot be used; an empty database gives a context with ``empty=True`` (see
+    :func:`stop_if_empty`).
     """
     url = config.database_url()
     lang = current_lang()
+    who = who or access.LOCAL_ADMIN
     try:
         _bootstrap(url)
+        _audit_login(url, who)
         engine = db.get_engine(url)
         version = db.data_version(engine)
         demo, as_of, empty = _meta(url, version)
@@ -112,8 +128,9 @@ def build_context() -> PageContext:
     except Exception as exc:  # noqa: BLE001 - any driver error becomes a plain message
         detail = type(exc).__name__
         raise AppUnavailable(t("error.db", lang, detail=detail)) from exc
-    filters, notices = _sidebar_filters(ref, lang)
+    filters, notices = _sidebar_filters(ref, lang, who)
     lang = _language_selector(lang)
+    _user_box(who, ref, lang)
     write_url(filters, lang)
     # Notices about dropped URL values stay until the user changes the filters.
     if notices:
@@ -122,14 +139,14 @@ def build_context() -> PageContext:
     if kept and kept_for == filters.to_params():
         for notice in kept:
             st.warning(notice, icon=":material/info:")
-    ctx = PageContext(url, version, filters, ref, lang, config.settings(), as_of, demo, empty)
+    ctx = PageContext(url, version, filters, ref, lang, config.settings(), as_of, demo, empty, who)
     st.session_state[CTX_KEY] = ctx
     return ctx
 
 
 def stop_if_empty(ctx: PageContext, page) -> None:
-    """An empty database: leadership pages say so plainly and point to Data & Impor; operator
-    pages (``leadership=False`` in ``lib.app.nav``, where data is imported) still run."""
+    """An empty database: leadership pages say so plainly and point to Data & Impor (for a role
+    that may open it); operator pages (``role="operator"`` in ``lib.app.nav``) still run."""
     from lib.app import nav
 
     if not ctx.empty:
@@ -138,13 +155,258 @@ def stop_if_empty(ctx: PageContext, page) -> None:
     if any(p.path == path and not p.leadership for p in nav.PAGES):
         return
     st.warning(ctx.t("error.empty"), icon=":material/info:")
-    page_link(ctx, "data")
+    if access.may_open("operator", ctx.access):
+        page_link(ctx, "data")
     st.stop()
 
 
 def page_context() -> PageContext:
     """The context that the entrypoint built for this rerun."""
     return st.session_state[CTX_KEY]
+
+
+# --- access (spec 7): who is looking, and what they may see ---------------------------------------
+
+ACCESS_KEY = "_pantau_access"
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
+AUDITED_KEY = "_pantau_audited"  # what this session has already written to the audit log
+SECRETS_EXAMPLE = """[auth]
+redirect_uri = "https://pantau.example.go.id/oauth2callback"
+cookie_secret = "<panjang dan acak>"
+client_id = "pantau"
+client_secret = "<dari penyedia login>"
+server_metadata_url = "https://login.example.go.id/realms/pemda/.well-known/openid-configuration"
+
+[akses]
+"bupati@example.go.id" = "pimpinan"
+"camat.bissappu@example.go.id" = "camat:73.03.01"
+"operator.blk@example.go.id" = "operator"
+"admin@example.go.id" = "admin"
+"""
+
+
+def _secrets() -> dict:
+    """The app's secrets as a plain dict ({} when there is no secrets file)."""
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return {}
+        return st.secrets.to_dict()
+    except Exception:  # noqa: BLE001 - an unreadable secrets file means no login is configured
+        return {}
+
+
+@st.cache_data(show_spinner=False)
+def _kecamatan_codes() -> tuple[str, ...]:
+    return tuple(r["kode"] for r in db.reference_kecamatan())
+
+
+def current_access() -> Access | None:
+    """The visitor of this session: ``None`` when login is configured and nobody is logged in."""
+    secrets = _secrets()
+    user = st.user.to_dict() if access.auth_configured(secrets) else {}
+    return access.resolve(user, secrets, kecamatan_codes=_kecamatan_codes())
+
+
+def listen_address() -> str | None:
+    return st.get_option("server.address")
+
+
+def local_mode_allowed() -> bool:
+    """Local mode serves data only while the server listens on a loopback address. AppTest opens no
+    socket at all, so an unset address counts as local there."""
+    address = listen_address()
+    if access.is_loopback(address):
+        return True
+    return not address and bool(st.get_option("global.appTest"))
+
+
+def _title_of(spec, lang: str) -> str:
+    return t(f"nav.{spec.key}", lang)
+
+
+def gate(lang: str) -> Access:
+    """Let the visitor in, or show the login page, the "no access yet" page or (local mode on a
+    public address) how to configure login, and stop the run. No figure is shown before this
+    returns. Returns the visitor (:class:`lib.core.access.Access` with a role)."""
+    from lib.app import nav
+
+    who = current_access()
+    if who is not None and who.has_role and (who.mode != access.LOCAL or local_mode_allowed()):
+        st.session_state[ACCESS_KEY] = who
+        return who
+    if who is None:
+        render = _login_page
+    elif who.mode == access.LOCAL:
+        render = _public_address_page
+    else:
+        render = _no_role_page
+    pages = [
+        st.Page(
+            render,
+            title=_title_of(spec, lang),
+            url_path=spec.path or spec.file.removesuffix(".py"),
+            default=spec.path == "",
+        )
+        for spec in nav.enabled_pages()
+    ]
+    st.navigation(pages, position="hidden").run()
+    st.stop()
+    raise AssertionError("unreachable")  # st.stop() ends the run
+
+
+def _login_page() -> None:
+    lang = current_lang()
+    st.title(t("akses.login.title", lang))
+    st.caption(t("app.subtitle", lang))
+    st.markdown(t("akses.login.intro", lang, wilayah=config.settings().wilayah_nama))
+    if st.button(t("akses.login.button", lang), type="primary", key="akses_login"):
+        st.login()
+
+
+def _logout() -> None:
+    who = st.session_state.get(ACCESS_KEY)
+    if who is not None and who.mode == access.OIDC:
+        # Signing out must work even when the database does not.
+        with contextlib.suppress(Exception):
+            audit.write(config.database_url(), audit.LOGOUT, who=who)
+    st.logout()
+
+
+def _no_role_page() -> None:
+    lang = current_lang()
+    who = current_access()
+    st.title(t("akses.none.title", lang))
+    st.info(t("akses.none.body", lang, email=who.email if who else "?"), icon=":material/lock:")
+    st.button(t("akses.logout.button", lang), key="akses_logout", on_click=_logout)
+    if who is not None:
+        _audit_once(config.database_url(), audit.REFUSED, who, "tanpa peran", bootstrap=True)
+
+
+def _public_address_page() -> None:
+    lang = current_lang()
+    address = listen_address() or t("akses.public.unset", lang)
+    st.title(t("akses.public.title", lang))
+    st.warning(t("akses.public.body", lang, address=address), icon=":material/lock:")
+    st.code(SECRETS_EXAMPLE, language="toml")
+
+
+def _role_label(who: Access, ref: Reference | None, lang: str) -> str:
+    if not who.has_role:
+        return t("akses.role.none", lang)
+    if who.role == access.CAMAT:
+        name = ref.kecamatan.get(who.kecamatan, who.kecamatan) if ref else who.kecamatan
+        return t("akses.role.camat", lang, name=name)
+    return t(f"akses.role.{who.role}", lang)
+
+
+def _user_box(who: Access, ref: Reference, lang: str) -> None:
+    """The visitor's name and role in the sidebar, with the logout button (or the local-mode note)."""
+    sb = st.sidebar
+    sb.divider()
+    if who.mode == access.LOCAL:
+        sb.caption(t("akses.sidebar.local", lang))
+        return
+    box = sb.container(key="akses_user")
+    box.markdown(t("akses.sidebar.user", lang, name=_plain(who.name)))
+    box.caption(t("akses.sidebar.role", lang, role=_role_label(who, ref, lang)))
+    box.button(
+        t("akses.logout.button", lang),
+        key="akses_logout",
+        on_click=_logout,
+        icon=":material/logout:",
+    )
+
+
+def _plain(text: str) -> str:
+    """A name from an identity token, safe inside markdown (spec 8: data is text, never markup)."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in text)
+
+
+def _audit_login(url: str, who: Access) -> None:
+    """One audit row per login: per identity token (its ``iat``), not per page load or tab."""
+    if who.mode != access.OIDC or st.session_state.get("_pantau_login_audited"):
+        return
+    claims = st.user.to_dict()
+    what = f"token {claims.get('iat', '?')}"
+    if not audit.exists(url, audit.LOGIN, who=who.who, what=what):
+        audit.write(url, audit.LOGIN, who=who, what=what)
+    st.session_state["_pantau_login_audited"] = True
+
+
+def _audit_once(
+    url: str, action: str, who: Access, what: str, filters=None, *, bootstrap: bool = False
+) -> None:
+    """Write an audit row once per session for the same action, subject and filters (a rerun of
+    the same view is not a new view)."""
+    key = (action, what, audit._filters_text(filters))
+    done = st.session_state.setdefault(AUDITED_KEY, set())
+    if key in done:
+        return
+    try:
+        if bootstrap:
+            _bootstrap(url)
+        audit.write(url, action, who=who, what=what, filters=filters)
+    except Exception:  # noqa: BLE001 - a refusal page must show even when the database is down
+        return
+    done.add(key)
+
+
+def audit_person_list(ctx: PageContext, what: str) -> None:
+    """Record that a list of persons was shown (once per session, list and filters)."""
+    _audit_once(ctx.url, audit.PERSON_LIST, ctx.access, what, ctx.filters)
+
+
+def may_see_persons(ctx: PageContext) -> bool:
+    """Lists of persons are for operators and admins only (spec 4a, 7)."""
+    return access.may_open("operator", ctx.access)
+
+
+def refuse(spec) -> None:
+    """A page opened by URL without the right: say so, show no figure, write it to the audit log."""
+    ctx = page_context()
+    needed = ctx.t(f"akses.needed.{spec.role}")
+    st.title(ctx.t(f"nav.{spec.key}"))
+    st.error(
+        ctx.t(
+            "akses.refused.body",
+            page=ctx.t(f"nav.{spec.key}"),
+            needed=needed,
+            role=_role_label(ctx.access, ctx.ref, ctx.lang),
+        ),
+        icon=":material/lock:",
+    )
+    _audit_once(ctx.url, audit.REFUSED, ctx.access, f"/{spec.path}", ctx.filters)
+
+
+def refusal_page(spec):
+    """The callable that stands in for ``spec``'s script when the visitor may not open it."""
+
+    def render() -> None:
+        refuse(spec)
+
+    render.__name__ = f"refuse_{spec.key}"
+    return render
+
+
+def audited(ctx: PageContext, what: str, make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A download's data callable that also writes the download to the audit log (who, what, the
+    filters of the view). Streamlit runs it only when the button is clicked."""
+    url, who, filters = ctx.url, ctx.access, ctx.filters
+
+    def run() -> bytes:
+        data = make()
+        audit.write(url, audit.EXPORT, who=who, what=what, filters=filters)
+        return data
+
+    return run
+
+
+def suppression_note(ctx: PageContext) -> str:
+    """The footnote under a figure or table that had small counts hidden."""
+    from lib.semantic.suppression import small
+
+    n = ctx.settings.ambang_sel_kecil
+    return ctx.t("supresi.footnote", small=small(n), n=n)
 
 
 # --- filters <-> URL ------------------------------------------------------------------------------
@@ -154,7 +416,9 @@ def _url_params() -> dict[str, str]:
     return {k: st.query_params.get(k) for k in PARAMS if st.query_params.get(k)}
 
 
-def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
+def _sidebar_filters(
+    ref: Reference, lang: str, who: Access | None = None
+) -> tuple[Filters, list[str]]:
     """The filter widgets, kept in step with the URL (spec section 5).
 
     The session holds the filters; the URL mirrors them.
@@ -167,7 +431,10 @@ def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
       carry an outdated one, so missing values are written back instead.
     * After a language switch the widgets are refilled from the last filters (a multiselect keeps
       its state by option label, and the gender labels change with the language).
+    * A camat's filters pass :func:`lib.core.access.restrict` at every step: the kecamatan control
+      is locked to their kecamatan, and neither the URL nor the controls can widen the view.
     """
+    who = who or access.LOCAL_ADMIN
     notices: list[str] = []
     raw = _url_params()
     last = st.session_state.get(LAST_PARAMS_KEY)
@@ -175,22 +442,29 @@ def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
     if last is None:
         seed, url_notices = parse(raw, ref)
         notices.extend(_localised_notices(raw, seed, url_notices, ref, lang))
+        seed, scope_notices = access.restrict(seed, who, lang, ref)
+        notices.extend(scope_notices)
     elif any(raw[k] != last.get(k) for k in raw):
         url_filters, url_notices = parse({**last, **raw}, ref)
+        url_filters, scope_notices = access.restrict(url_filters, who, lang, ref)
         if url_filters.to_params() != last:
             seed = url_filters
             notices.extend(_localised_notices(raw, url_filters, url_notices, ref, lang))
+        notices.extend(scope_notices)
     if seed is None and st.session_state.get(LAST_LANG_KEY, lang) != lang:
-        seed, _ = parse(last or {}, ref)
+        seed, _ = access.restrict(parse(last or {}, ref)[0], who, lang)
     if seed is not None:
         for name in PARAMS:
             st.session_state[FILTER_KEY.format(name)] = list(getattr(seed, name))
+    locked = who.kecamatan if who.role == access.CAMAT else None
+    if locked is not None:  # whatever the session or a widget event says
+        st.session_state[FILTER_KEY.format("kecamatan")] = [locked]
     st.session_state[LAST_LANG_KEY] = lang
 
     sb = st.sidebar
     sb.header(t("filter.header", lang))
 
-    def choose(name: str, options: list, label=None) -> None:
+    def choose(name: str, options: list, label=None, locked: bool = False) -> None:
         """One filter widget; values no longer among the options (a narrower parent) drop out."""
         key = FILTER_KEY.format(name)
         st.session_state[key] = [v for v in st.session_state.get(key, []) if v in options]
@@ -200,6 +474,8 @@ def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
             format_func=label or str,
             key=key,
             placeholder=t("filter.all", lang),
+            disabled=locked,
+            help=t("akses.locked.help", lang) if locked else None,
         )
 
     def within(items: dict, parent: str) -> list:
@@ -208,7 +484,8 @@ def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
         return [k for k, (_, up) in items.items() if not chosen or up in chosen]
 
     choose("tahun", sorted(set(ref.years) | set(st.session_state.get("f_tahun", []))))
-    choose("kecamatan", list(ref.kecamatan), lambda k: ref.kecamatan[k])
+    kec_options = [locked] if locked is not None else list(ref.kecamatan)
+    choose("kecamatan", kec_options, lambda k: ref.kecamatan.get(k, k), locked=locked is not None)
     choose("desa", within(ref.villages, "kecamatan"), lambda k: ref.villages[k][0])
     choose("kejuruan", list(ref.kejuruan))
     choose(
@@ -226,6 +503,7 @@ def _sidebar_filters(ref: Reference, lang: str) -> tuple[Filters, list[str]]:
 
     values = {name: st.session_state.get(FILTER_KEY.format(name)) or [] for name in PARAMS}
     filters, _ = parse({k: [str(v) for v in vals] for k, vals in values.items() if vals}, ref)
+    filters, _ = access.restrict(filters, who, lang)
     st.session_state[LAST_PARAMS_KEY] = filters.to_params()
     return filters, notices
 
@@ -260,6 +538,7 @@ def _normalised(name: str, value: str) -> str:
 def _reset_filters() -> None:
     for name in PARAMS:
         st.session_state[FILTER_KEY.format(name)] = []
+    # A camat's kecamatan comes back at once (see _sidebar_filters).
 
 
 def _language_selector(lang: str) -> str:
@@ -318,7 +597,7 @@ def table_downloads(df: pd.DataFrame, name: str, ctx: PageContext, key: str) -> 
     row = st.container(horizontal=True)
     row.download_button(
         ctx.t("download.csv"),
-        data=lambda: export.to_csv_bytes(df),
+        data=audited(ctx, f"{stem}.csv", lambda: export.to_csv_bytes(df)),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"dl_csv_{key}",
@@ -327,7 +606,7 @@ def table_downloads(df: pd.DataFrame, name: str, ctx: PageContext, key: str) -> 
     )
     row.download_button(
         ctx.t("download.xlsx"),
-        data=lambda: export.to_xlsx_bytes(df),
+        data=audited(ctx, f"{stem}.xlsx", lambda: export.to_xlsx_bytes(df)),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_xlsx_{key}",
@@ -350,10 +629,11 @@ def chart_png_download(chart, name: str, ctx: PageContext, key: str) -> None:
         # Offline: no data or image may be fetched while rendering.
         return vlc.vegalite_to_png(spec, scale=2, allowed_base_urls=[])
 
+    file_name = f"{name}-{export.safe_filename(ctx.description)}.png"
     st.download_button(
         ctx.t("download.png"),
-        data=render,
-        file_name=f"{name}-{export.safe_filename(ctx.description)}.png",
+        data=audited(ctx, file_name, render),
+        file_name=file_name,
         mime="image/png",
         key=f"dl_png_{key}",
         on_click="ignore",

@@ -128,7 +128,7 @@ def _load_settings(path: Path) -> Settings:
         batas_desa=peta.get("batas_desa", ""),
         properti_kode=peta.get("properti_kode", "kode"),
         ambang_sel_kecil=int(priv.get("ambang_sel_kecil", 5)),
-        supresi_aktif=bool(priv.get("supresi_aktif", False)),
+        supresi_aktif=bool(priv.get("supresi_aktif", True)),
         extra=raw,
     )
 

@@ -6,6 +6,7 @@ hand elsewhere: pages, exports, the briefing and messages call these.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -85,14 +86,34 @@ def by_unit(unit: str, value, lang: str = "id", *, compact: bool = True) -> str:
     return number(value, lang=lang)
 
 
-def mask_nik(nik: str | None) -> str:
-    """``7303014507900001`` → ``730301**********01``-style masking: region kept, person hidden.
+_SEPARATORS = re.compile(r"[\s.\-_/]")
+_MASKED = re.compile(r"\d{0,6}\*+\d{0,2}")
+_IDENTITY_RUN = re.compile(r"(?<!\d)\d(?:[\s.\-]?\d){11,19}(?!\d)")
 
-    Shows the 6-digit region code and the last 2 digits only (UU PDP 27/2022: data minimisation).
+
+def mask_nik(nik: str | int | None) -> str:
+    """``7303014507900001`` → ``730301********01``: region kept, person hidden (UU PDP 27/2022).
+
+    Every value of an NIK or No. KK column goes through here, well-formed or not: digits written
+    with spaces, dots or dashes (``7303 0141 0185 0001``) are masked alike, and anything else that
+    is not a long run of digits (``7.30301E+15``, ``abc``) is shown as asterisks only.
     """
-    if not nik:
+    if nik is None:
         return ""
-    nik = str(nik)
-    if len(nik) <= 8:
-        return "*" * len(nik)
-    return nik[:6] + "*" * (len(nik) - 8) + nik[-2:]
+    text = str(nik).strip()
+    if not text:
+        return ""
+    if _MASKED.fullmatch(text):  # masked already (idempotent)
+        return text
+    digits = _SEPARATORS.sub("", text)
+    if digits.isdigit() and len(digits) >= 12:
+        return digits[:6] + "*" * (len(digits) - 8) + digits[-2:]
+    return "*" * min(len(text), 16)
+
+
+def mask_identity_runs(text: str | None) -> str:
+    """Mask every NIK-like run of 12–20 digits (spaces, dots or dashes allowed between them) inside
+    free text, e.g. a message or a cell of an unexpected column."""
+    if not text:
+        return "" if text is None else text
+    return _IDENTITY_RUN.sub(lambda m: mask_nik(m.group(0)), str(text))

@@ -243,6 +243,22 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class AuditLog(Base):
+    """Who did what, when, under which filters (spec 7, Access): logins, imports, demo seeding and
+    clearing, backups, export downloads, views of lists of persons, refusals. Never deleted by
+    Pantau; written through ``lib.core.audit``."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    who: Mapped[str] = mapped_column(String(200))  # email, "lokal" or "cli:<os user>"
+    role: Mapped[str] = mapped_column(String(40))  # as in [akses]: "camat:73.03.01"; "" none
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    what: Mapped[str] = mapped_column(Text)  # page, file, list or command, in a few words
+    filters: Mapped[str] = mapped_column(Text)  # the filters as URL parameters ("" = none)
+
+
 # --- analytics tables ----------------------------------------------------------------------------
 # Derived from the tables above and never edited by hand: lib.semantic.analytics rebuilds all of
 # them inside the transaction of every data change (import, seed, clear-demo, migration) and stamps

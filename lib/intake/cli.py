@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from lib.core import audit
 from lib.core.i18n import t
 from lib.intake import importer, report, templates
 
@@ -25,7 +26,7 @@ def run_import(args: argparse.Namespace, url: str) -> int:
         kind=args.kind,
         partial=args.partial,
         dry_run=args.dry_run,
-        user=getattr(args, "user", None) or "cli",
+        user=getattr(args, "user", None) or audit.cli_user(),
     )
     stream = sys.stderr if result.exit_code == 2 else sys.stdout
     for line in report.summary_lines(result):

@@ -51,13 +51,13 @@ import math
 import random
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from faker import Faker
 from sqlalchemy import Engine, delete, func, insert, select, text
 from sqlalchemy.engine import Connection
 
-from lib.core import config, db
+from lib.core import audit, config, db
 from lib.core.models import (
     Aid,
     DataWarning,
@@ -65,7 +65,6 @@ from lib.core.models import (
     ImportLog,
     Package,
     Person,
-    Quarantine,
     TracerSurvey,
     TrainingClass,
     Village,
@@ -928,11 +927,66 @@ def _aid(
 # --- entry point ---------------------------------------------------------------------------------
 
 
+DEMO_SINCE = "demo_sejak"  # meta: when the demo was loaded (imports after it are real data)
+
+
 def _clear(conn: Connection) -> None:
-    for model in (TracerSurvey, Aid, Enrolment, Quarantine, DataWarning, ImportLog):
+    """Delete the demo's records. The import log and its quarantine are never deleted: they are
+    the record of what was imported, by whom and when."""
+    for model in (TracerSurvey, Aid, Enrolment, DataWarning):
         conn.execute(delete(model))
     conn.execute(delete(TrainingClass))
     conn.execute(delete(Person))
+
+
+def first_start_seeds(url: str, fresh: bool) -> bool:
+    """Whether the first start of the app (or ``seed --first-start``) loads the demo into ``url``:
+    only a fresh database (no schema yet), and only SQLite, unless ``PANTAU_DEMO=1`` asks for it on
+    any database; ``PANTAU_DEMO=0`` never loads it. A new PostgreSQL database given by
+    ``DATABASE_URL`` is therefore left empty for the real data."""
+    import os
+
+    wanted = os.environ.get("PANTAU_DEMO", "").strip()
+    if not fresh or wanted == "0":
+        return False
+    return wanted == "1" or config.normalise_url(url).startswith("sqlite")
+
+
+def real_imports(conn: Connection) -> int:
+    """Imports that wrote rows into this database as real data: on a demo, those since the demo was
+    loaded (all of them when the database predates that record); otherwise all of them."""
+    stmt = select(func.count()).select_from(ImportLog).where(ImportLog.rows_written > 0)
+    since = db.get_meta(conn, DEMO_SINCE)
+    if db.get_meta(conn, "demo") == "1" and since:
+        stmt = stmt.where(ImportLog.started_at >= datetime.fromisoformat(since))
+    return conn.execute(stmt).scalar_one()
+
+
+def real_data(conn: Connection) -> str | None:
+    """What real data a new demo would overwrite, in words (Indonesian); ``None`` when none."""
+    persons = conn.execute(select(func.count()).select_from(Person)).scalar_one()
+    n_classes = conn.execute(select(func.count()).select_from(TrainingClass)).scalar_one()
+    if db.get_meta(conn, "demo") != "1":
+        if persons or n_classes:
+            return f"{persons} orang DTKS dan {n_classes} kelas (bukan demo)"
+        return None
+    imported = real_imports(conn)
+    if imported:
+        return f"{imported} impor berkas yang menulis data ke basis data demo ini"
+    return None
+
+
+def clear_before_first_import(conn: Connection, who) -> bool:
+    """On a demo database, delete the demo's records inside the transaction of the first import
+    that writes real rows (the demo flag clears with it); returns whether it did."""
+    if db.get_meta(conn, "demo") != "1":
+        return False
+    _clear(conn)
+    db.set_meta(conn, "demo", "0")
+    db.delete_meta(conn, "data_per")
+    db.delete_meta(conn, DEMO_SINCE)
+    audit.write(conn, audit.CLEAR_DEMO, who=who, what="otomatis: impor pertama data nyata")
+    return True
 
 
 def _reset_sequences(conn: Connection) -> None:
@@ -948,27 +1002,40 @@ def _reset_sequences(conn: Connection) -> None:
         )
 
 
-def clear(engine: Engine) -> dict:
+def clear(engine: Engine, who="sistem") -> dict:
     """Remove the demo records so that real data can be imported (``python -m lib.cli clear-demo``).
 
-    Reference data (villages, packages) stays. Refuses (``ValueError``) on a database that is not a
-    demo, so real data is never wiped by this command.
+    Reference data (villages, packages) and the import log stay. Refuses (``ValueError``) on a
+    database that is not a demo, and on a demo that has received imports which wrote rows: real data
+    is never wiped by this command. Written to the audit log as done by ``who``.
     """
     with engine.begin() as conn:
         if db.get_meta(conn, "demo") != "1":
             raise ValueError("Basis data ini bukan demo; tidak ada yang dikosongkan.")
+        imported = real_imports(conn)
+        if imported:
+            raise ValueError(
+                f"Basis data demo ini sudah menerima {imported} impor berkas yang menulis data. "
+                "Data demo tidak dihapus agar data hasil impor tidak ikut terhapus."
+            )
         persons = conn.execute(select(func.count()).select_from(Person)).scalar_one()
         _clear(conn)
         db.set_meta(conn, "demo", "0")
         db.delete_meta(conn, "data_per")
+        db.delete_meta(conn, DEMO_SINCE)
+        audit.write(conn, audit.CLEAR_DEMO, who=who, what=f"{persons} orang demo dihapus")
         analytics.refresh(conn)
     return {"demo": False, "orang_dihapus": persons}
 
 
-def seed(engine: Engine, scale: int = 1, seed: int = 2022, replace: bool = False) -> dict:
+def seed(
+    engine: Engine, scale: int = 1, seed: int = 2022, replace: bool = False, who="sistem"
+) -> dict:
     """Replace the demo records with a deterministic synthetic demo; returns a summary.
 
-    Raises ``ValueError`` when the database holds non-demo records and ``replace`` is false.
+    Raises ``ValueError`` when the database holds real data (:func:`real_data`) and ``replace`` is
+    false; the CLI asks for ``--replace --confirm`` and makes a backup first. Written to the audit
+    log as done by ``who``.
     """
     if scale < 1:
         raise ValueError("Skala demo harus bilangan bulat 1 atau lebih.")
@@ -977,22 +1044,12 @@ def seed(engine: Engine, scale: int = 1, seed: int = 2022, replace: bool = False
     fake.seed_instance(seed)
 
     with engine.begin() as conn:
-        persons = conn.execute(select(func.count()).select_from(Person)).scalar_one()
-        n_classes = conn.execute(select(func.count()).select_from(TrainingClass)).scalar_one()
-        if db.get_meta(conn, "demo") != "1" and (persons or n_classes) and not replace:
+        real = real_data(conn)
+        if real and not replace:
             raise ValueError(
-                "Basis data berisi data nyata (bukan demo): "
-                f"{persons} orang DTKS dan {n_classes} kelas. Data demo tidak dimuat agar data itu "
-                "tidak terhapus; gunakan --replace bila memang ingin menggantinya dengan data demo."
-            )
-        imported = conn.execute(
-            select(func.count()).select_from(ImportLog).where(ImportLog.rows_written > 0)
-        ).scalar_one()
-        if imported and not replace:
-            raise ValueError(
-                f"Basis data demo ini sudah menerima {imported} impor berkas. Data demo tidak dimuat "
-                "ulang agar data hasil impor tidak terhapus; gunakan --replace bila memang ingin "
-                "menggantinya."
+                f"Basis data berisi data nyata: {real}. Data demo tidak dimuat agar data itu tidak "
+                "terhapus; gunakan --replace --confirm bila memang ingin menggantinya dengan data "
+                "demo (cadangan dibuat lebih dahulu)."
             )
         villages = _villages(conn, rng)
         packages = conn.execute(
@@ -1061,6 +1118,13 @@ def seed(engine: Engine, scale: int = 1, seed: int = 2022, replace: bool = False
         _reset_sequences(conn)
         db.set_meta(conn, "demo", "1")
         db.set_meta(conn, "data_per", DATA_DATE.isoformat())
+        db.set_meta(conn, DEMO_SINCE, datetime.now().replace(microsecond=0).isoformat())
+        audit.write(
+            conn,
+            audit.SEED,
+            who=who,
+            what=f"demo skala {scale}, seed {seed}" + (" (mengganti data nyata)" if real else ""),
+        )
         analytics.refresh(conn)
 
     active = {e.person for e in enrols if e.status in ("terdaftar", "aktif", "selesai")}

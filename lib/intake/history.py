@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from lib.core import fmt
 from lib.core.i18n import t
 from lib.core.models import ImportLog, Quarantine
-from lib.intake.report import IDENTITY_COLUMNS
 from lib.intake.schemas import SPECS
 
 HISTORY_COLUMNS = (
@@ -58,8 +57,17 @@ def quarantined_imports(engine: Engine) -> list[dict]:
         return [dict(r) for r in conn.execute(stmt).mappings()]
 
 
-def quarantine_rows(engine: Engine, import_id: int, lang: str = "id") -> pd.DataFrame:
-    """The rejected rows of one import: row number, the file's values (NIK masked), reasons."""
+def quarantine_rows(
+    engine: Engine, import_id: int, lang: str = "id", on: date | None = None
+) -> pd.DataFrame:
+    """The rejected rows of one import: row number, the file's values, reasons.
+
+    Every NIK/No. KK value is masked (also one stored before masking was applied at storage, and a
+    malformed one); a birth date becomes the age on ``on`` (today) with a flag for minors.
+    """
+    from lib.core import privacy
+    from lib.core.config import settings
+
     stmt = (
         select(Quarantine.kind, Quarantine.row_number, Quarantine.data_json, Quarantine.reasons)
         .where(Quarantine.import_id == import_id)
@@ -73,11 +81,15 @@ def quarantine_rows(engine: Engine, import_id: int, lang: str = "id") -> pd.Data
     records = []
     for _kind, number, data_json, reasons in rows:
         data = json.loads(data_json)
-        rec = {_label("baris", lang): number, _label("alasan", lang): reasons}
+        rec = {"baris": number, "alasan": reasons}
         for c in columns:
-            value = data.get(c) or ""
-            if c in IDENTITY_COLUMNS and value.isdigit():
-                value = fmt.mask_nik(value)
-            rec[c] = value
+            rec[c] = data.get(c) or ""
         records.append(rec)
-    return pd.DataFrame(records)
+    df = privacy.person_frame(records, on=on or date.today(), adult_age=settings().usia_dewasa)
+    labels = {
+        "baris": _label("baris", lang),
+        "alasan": _label("alasan", lang),
+        privacy.AGE: t("privacy.col.umur", lang),
+        privacy.MINOR: t("privacy.col.anak", lang, n=settings().usia_dewasa),
+    }
+    return df.rename(columns=labels)

@@ -9,13 +9,14 @@ exit code of spec section 7: 0 done (warnings allowed; also ``--partial`` with r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from lib.core import config, fmt
+from lib.core import audit, config, db
+from lib.core.access import Access
 from lib.intake import loader, reader, rules, schemas
 from lib.intake.reader import UnusableFile
-from lib.intake.report import IDENTITY_COLUMNS, Issue, cell_text
+from lib.intake.report import Issue, cell_text
 from lib.semantic import analytics
 
 PREVIEW_ROWS = 10
@@ -40,6 +41,7 @@ class ImportResult:
     import_id: int | None = None
     fatal: UnusableFile | None = None
     detected_kind: str | None = None
+    clears_demo: bool = False  # the database is a demo that this import empties first
 
     @property
     def errors(self) -> list[Issue]:
@@ -54,17 +56,41 @@ class ImportResult:
         return 0
 
 
-def _preview(index: dict[str, int], sheet_rows: list[tuple[int, list]]) -> list[dict]:
-    out = []
+def _preview(
+    index: dict[str, int], sheet_rows: list[tuple[int, list]], engine, adult_age: int
+) -> list[dict]:
+    """The first rows as the page previews them: NIK/No. KK masked, well-formed or not; a birth
+    date replaced by the age; minors flagged (from the registry when the file has no birth date)."""
+    from lib.core import privacy
+
+    raw = []
     for number, cells in sheet_rows[:PREVIEW_ROWS]:
         rec = {"baris": number}
         for column, i in index.items():
-            text = cell_text(cells[i]) if i < len(cells) else None
-            if column in IDENTITY_COLUMNS and text and text.isdigit():
-                text = fmt.mask_nik(text)
-            rec[column] = text
-        out.append(rec)
-    return out
+            rec[column] = cell_text(cells[i]) if i < len(cells) else None
+        raw.append(rec)
+    today = date.today()
+    ages = None
+    if raw and "nik" in index and "tanggal_lahir" not in index:
+        births = _registry_births(engine, [str(r.get("nik") or "").strip() for r in raw])
+        ages = [privacy.age_on(births.get(str(r.get("nik") or "").strip()), today) for r in raw]
+    df = privacy.person_frame(raw, on=today, adult_age=adult_age, ages=ages)
+    return df.astype(object).where(df.notna(), None).to_dict("records")
+
+
+def _registry_births(engine, niks: list[str]) -> dict[str, date]:
+    from sqlalchemy import select
+
+    from lib.core.models import Person
+
+    wanted = [n for n in niks if n]
+    if not wanted:
+        return {}
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Person.nik, Person.tanggal_lahir).where(Person.nik.in_(wanted))
+        ).all()
+    return {nik: born for nik, born in rows}
 
 
 def run(
@@ -75,13 +101,19 @@ def run(
     file_name: str | None = None,
     partial: bool = False,
     dry_run: bool = False,
-    user: str = "cli",
+    user: str | Access = "cli",
 ) -> ImportResult:
     """Import ``source`` (a path, or uploaded bytes named ``file_name``) as ``kind`` (``None``:
     detect it from the header). ``dry_run`` checks everything, the database rules included, and
-    writes nothing."""
+    writes nothing.
+
+    ``user`` is who imports: the logged-in :class:`~lib.core.access.Access` on the ``/data`` page,
+    ``cli:<os user>`` on the command line. Every import that is not a dry run is written to the
+    audit log; the first one that writes rows into a demo database deletes the demo first."""
     settings = config.settings()
     engine = analytics.ensure_ready(url)
+    who = user
+    user = user.who if isinstance(user, Access) else user
     mode = "sebagian" if partial else "semua"
     name = file_name or (Path(source).name if isinstance(source, str | Path) else "unggahan")
     result = ImportResult(name, kind, mode, dry_run, "uji" if dry_run else "gagal")
@@ -104,10 +136,11 @@ def run(
             result.import_id = loader.log_unusable(
                 engine, kind=kind, file_name=name, sha256=result.sha256, user=user, mode=mode
             )
+            audit.write(engine, audit.IMPORT, who=who, what=f"{name} ({kind or '-'}): gagal")
         return result
 
     result.columns = [c for c in schemas.SPECS[kind].columns if c in index]
-    result.preview = _preview(index, sheet.rows)
+    result.preview = _preview(index, sheet.rows, engine, settings.usia_dewasa)
     rows = schemas.validate_rows(kind, index, sheet.rows)
     result.rows_total = len(rows)
 
@@ -122,6 +155,7 @@ def run(
     if dry_run:
         with engine.connect() as conn:
             rules.check(kind, conn, rows, settings)
+            result.clears_demo = db.get_meta(conn, "demo") == "1"
         tally()
         return result
 
@@ -137,10 +171,16 @@ def run(
             "rows_rejected": len(rejected),
             "warnings": result.warnings,
         }
+        what = f"{name} ({kind}): {len(valid)} sah, {len(rejected)} ditolak"
         if rejected and not partial:
             result.outcome = "ditolak"
             loader.finish_log(conn, import_id, outcome="ditolak", rows_written=0, **counts)
+            audit.write(conn, audit.IMPORT, who=who, what=what + ", tidak dimuat")
             return result
+        if valid and db.get_meta(conn, "demo") == "1":
+            from lib.intake import demo
+
+            result.clears_demo = demo.clear_before_first_import(conn, who)
         result.rows_written = loader.write_rows(conn, kind, valid, set(index))
         if rejected:
             loader.write_quarantine(conn, import_id, kind, rejected)
@@ -148,6 +188,7 @@ def run(
         loader.finish_log(
             conn, import_id, outcome="dimuat", rows_written=result.rows_written, **counts
         )
+        audit.write(conn, audit.IMPORT, who=who, what=what + f", {result.rows_written} ditulis")
         analytics.refresh(conn)
     result.outcome = "dimuat"
     return result

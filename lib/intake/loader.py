@@ -25,6 +25,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
+from lib.core import fmt, privacy
 from lib.core.models import (
     Aid,
     DataWarning,
@@ -181,15 +182,29 @@ def write_quarantine(conn: Connection, import_id: int, kind: str, rejected: list
             "import_id": import_id,
             "kind": kind,
             "row_number": row.number,
-            "data_json": json.dumps(
-                {k: cell_text(v) for k, v in row.raw.items()}, ensure_ascii=False
+            "data_json": json.dumps(_stored_cells(row.raw), ensure_ascii=False),
+            "reasons": fmt.mask_identity_runs(
+                " | ".join(f"{i.column or '-'}: {i.message()}" for i in row.errors)
             ),
-            "reasons": " | ".join(f"{i.column or '-'}: {i.message()}" for i in row.errors),
         }
         for row in rejected
     ]
     for part in chunks(recs, WRITE_CHUNK):
         conn.execute(insert(Quarantine), part)
+
+
+def _stored_cells(raw: dict) -> dict:
+    """A rejected row as the quarantine keeps it: NIK and No. KK masked (UU PDP: the row number
+    finds the full value in the operator's file), NIK-like digits elsewhere masked too."""
+    out = {}
+    for column, value in raw.items():
+        text = cell_text(value)
+        if text is not None and column in privacy.IDENTITY_COLUMNS:
+            text = fmt.mask_nik(text)
+        elif text is not None:
+            text = fmt.mask_identity_runs(text)
+        out[column] = text
+    return out
 
 
 def write_warnings(conn: Connection, import_id: int, kind: str, written: list[Row]) -> int:

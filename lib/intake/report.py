@@ -3,7 +3,8 @@ summary for the terminal and a CSV written next to the imported file.
 
 Messages live in the text catalogue (``lib/i18n/intake.py``, ``imp.msg.<code>``) and are
 Indonesian by default. NIK and No. KK values are masked wherever the report is shown or offered
-for download (UU PDP 27/2022); the row number finds the value in the operator's own file.
+for download (UU PDP 27/2022), well-formed or not, and birth dates are hidden; the row number finds
+the value in the operator's own file.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib.core import fmt
+from lib.core import fmt, privacy
 from lib.core.i18n import t
 
 ERROR, WARNING = "galat", "peringatan"
-IDENTITY_COLUMNS = ("nik", "no_kk")
+IDENTITY_COLUMNS = privacy.IDENTITY_COLUMNS
 
 
 @dataclass(slots=True)
@@ -34,12 +35,12 @@ class Issue:
         return t(f"imp.msg.{self.code}", lang, **self.params)
 
     def shown_value(self) -> str:
-        """The value as the report shows it: identity numbers masked when they look like one."""
+        """The value as the report shows it: every NIK/No. KK value masked (also a malformed one),
+        a birth date hidden (beside a masked NIK it would give the NIK away), NIK-like digits in
+        any other column masked."""
         if self.value is None:
             return ""
-        if self.column in IDENTITY_COLUMNS and self.value.isdigit():
-            return fmt.mask_nik(self.value)
-        return self.value
+        return privacy.mask_identity_value(self.column, self.value) or ""
 
 
 def cell_text(value) -> str | None:
@@ -67,7 +68,7 @@ def rows(issues: list[Issue], lang: str = "id") -> list[dict]:
             "nilai": i.shown_value(),
             "tingkat": t(f"imp.level.{i.level}", lang),
             "kode": i.code,
-            "pesan": i.message(lang),
+            "pesan": fmt.mask_identity_runs(i.message(lang)),
         }
         for i in ordered
     ]

@@ -302,10 +302,10 @@ TEXT: dict[str, dict[str, str]] = {
     "imp.code.bukan_peserta": {"id": "Penerima bukan peserta", "en": "Recipient not a participant"},
     # --- row messages: warnings -------------------------------------------------------------------
     "imp.msg.nik_tanggal_lahir": {
-        "id": "Digit tanggal lahir pada NIK (HH-BB-TT: {nik_tanggal}) tidak cocok dengan tanggal_lahir "
-        "({tanggal}). Periksa salah satunya.",
-        "en": "The birth-date digits of the NIK (DD-MM-YY: {nik_tanggal}) disagree with tanggal_lahir "
-        "({tanggal}). Check one of them.",
+        "id": "Digit tanggal lahir pada NIK (digit ke-7 s.d. ke-12) tidak cocok dengan tanggal_lahir. "
+        "Periksa salah satunya pada baris ini di berkas Anda.",
+        "en": "The birth-date digits of the NIK (digits 7 to 12) disagree with tanggal_lahir. Check "
+        "one of them in this row of your file.",
     },
     "imp.code.nik_tanggal_lahir": {
         "id": "NIK tidak cocok dengan tanggal lahir",
@@ -539,11 +539,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Kenali otomatis dari judul kolom",
         "en": "Detect from the column names",
     },
-    "imp.page.user.label": {
-        "id": "Nama petugas (untuk riwayat)",
-        "en": "Operator name (for the log)",
-    },
-    "imp.page.user.placeholder": {"id": "mis. Rahma, BLK", "en": "e.g. Rahma, BLK"},
     "imp.page.upload.label": {"id": "Berkas CSV atau XLSX", "en": "CSV or XLSX file"},
     "imp.page.upload.help": {
         "id": "CSV (koma atau titik koma; UTF-8 atau Windows-1252) atau XLSX (lembar pertama). "
