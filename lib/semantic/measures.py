@@ -450,6 +450,61 @@ REGISTRY: tuple[Measure, ...] = (
       plan=True, policy="none", colour=PLAN),
     # --- /hasil ---------------------------------------------------------------------------------
     # --- decision support (/rencana, spec 4a) ---------------------------------------------------
+    # Computed by lib.semantic.decisions; porsi_kuota is a plain ratio, the others are declared
+    # here for their labels and definitions (query() cannot compute them).
+    M("porsi_kuota", "Porsi dari kuota kabupaten", "Share of the regency quota", "persen",
+      "orang",
+      "Peserta kelompok yang difilter dibagi kuota kabupaten ({kuota} orang) × 100: porsi "
+      "kelompok itu, bukan capaian kuota.",
+      "Participants of the filtered group / the regency quota ({kuota}) × 100: that group's "
+      "share, not the quota reached.",
+      ratio=("peserta", "kuota", 100), policy="rate", base="peserta"),
+    M("bagian_wajar", "Bagian wajar dari kuota", "Fair share of the quota", "orang", "wilayah",
+      "Kuota ({kuota} orang) × warga sasaran wilayah itu / warga sasaran seluruh kabupaten, "
+      "dibulatkan ke orang terdekat; dibandingkan dengan peserta dari wilayah itu.",
+      "The quota ({kuota}) × the area's eligible residents / the regency's eligible residents, "
+      "rounded to whole people; compared with the area's participants.",
+      colour=PLAN),
+    M("hari_tersisa", "Hari tersisa", "Days left", "hari", "program",
+      "Hari setelah tanggal data sampai hari terakhir program (akhir tahun ke-{tahun}).",
+      "Days after the data date up to the programme's last day (end of year {tahun}).",
+      plan=True, policy="none"),
+    M("laju_dibutuhkan", "Laju yang dibutuhkan", "Pace needed", "orang_per_bulan", "program",
+      "Sisa kuota dibagi bulan yang tersisa sampai akhir program: peserta baru per bulan agar "
+      "kuota {kuota} orang tercapai tepat waktu.",
+      "Quota remaining / months left to the programme end: new participants per month needed to "
+      "reach the quota of {kuota} in time.",
+      plan=True, policy="none", colour=SECONDARY),
+    M("laju_terkini", "Laju terkini", "Recent pace", "orang_per_bulan", "program",
+      "Tambahan peserta seluruh program dalam beberapa bulan terakhir (bawaan 6 bulan) dibagi "
+      "jumlah bulannya. Bila laju ini kurang dari laju yang dibutuhkan, program diperkirakan "
+      "terlambat.",
+      "New participants of the whole programme over the last months (6 by default) per month. "
+      "When it is below the pace needed, the programme is expected to miss the deadline.",
+      plan=True, policy="none", colour=PRIMARY),
+    M("skor_prioritas", "Skor prioritas modal dusun/RW", "Hamlet/RW capital priority score",
+      "skor", "bantuan",
+      "Jumlah bagian skor alumni dikali bobotnya: kompeten, berwirausaha menurut survei "
+      "terakhir, belum menerima KUR atau bantuan peralatan, desil rendah, dan kebutuhan desanya "
+      "yang belum terlayani. Bagian dan bobot ditampilkan bersama daftar dan diatur dalam "
+      "pengaturan program.",
+      "The sum of an alumnus's score parts times their weights: competent, self-employed by the "
+      "latest survey, no KUR or equipment aid yet, a low desil, and the unmet need of their "
+      "village. Parts and weights are shown with the list and set in the programme settings.",
+      policy="none"),
+    M("telusur_terlambat", "Survei lanjutan terlambat", "Follow-up surveys overdue", "survei",
+      "hasil",
+      "Survei penelusuran bulan ke-3, ke-6 dan ke-12 setelah kelas selesai (bawaan) yang belum "
+      "tercatat untuk pendaftaran berstatus selesai, padahal batas waktunya (ditambah toleransi "
+      "dalam pengaturan program) sudah lewat pada tanggal data.",
+      "Tracer surveys at 3, 6 and 12 months after the class ended (by default) not yet recorded "
+      "for a completed enrolment although their due date (plus the tolerance of the programme "
+      "settings) has passed on the data date.",
+      colour=WARN),
+    M("hari_menunggu_kur", "Lama menunggu KUR", "KUR waiting time", "hari", "bantuan",
+      "Hari sejak tanggal pengajuan KUR yang masih berstatus diajukan sampai tanggal data.",
+      "Days from the application date of a KUR still pending to the data date.",
+      policy="median", base="catatan_bantuan", colour=WARN),
     # --- briefing --------------------------------------------------------------------------------
 )  # fmt: skip
 

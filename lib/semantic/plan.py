@@ -101,6 +101,22 @@ def project(peserta: int, as_of: date, start: date, end: date, kuota: int) -> Pr
     )
 
 
+def days_left(as_of: date, end: date) -> int:
+    """Days after ``as_of`` up to and including the programme's last day ``end`` (0 from then on)."""
+    return max(0, (end - as_of).days)
+
+
+def needed_per_month(seats: int, as_of: date, end: date) -> float | None:
+    """Persons per month (of 365.25 / 12 days) needed from ``as_of`` to fill ``seats`` by ``end``:
+    0 when no seat is left, ``None`` when seats are left but no day is."""
+    if seats <= 0:
+        return 0.0
+    days = days_left(as_of, end)
+    if days == 0:
+        return None
+    return seats / (days / DAYS_PER_MONTH)
+
+
 def seats_needed(kuota: int, peserta: int) -> int:
     """Seats still to fill to reach the quota (0 once it is reached)."""
     return max(0, kuota - peserta)
