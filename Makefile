@@ -23,6 +23,8 @@ seed: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 
 format: $(STAMP)
 	$(PY) -m ruff format .

@@ -17,7 +17,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text, update
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from lib.core import config
@@ -61,7 +72,9 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "no migration found"
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -216,7 +229,7 @@ def set_meta(conn: Connection, key: str, value: str) -> None:
 
 
 def delete_meta(conn: Connection, key: str) -> None:
-    conn.execute(Meta.__table__.delete().where(Meta.key == key))
+    conn.execute(delete(Meta).where(Meta.key == key))
 
 
 def bump_data_version(conn: Connection) -> None:
@@ -256,9 +269,9 @@ def data_as_of_conn(conn: Connection) -> date | None:
         return (
             imported.date() if hasattr(imported, "date") else date.fromisoformat(str(imported)[:10])
         )
-    latest = [
+    found = [
         conn.execute(select(func.max(col))).scalar()
         for col in (TrainingClass.tanggal_mulai, TracerSurvey.tanggal_survei, Aid.tanggal)
     ]
-    latest = [d for d in latest if d is not None]
+    latest: list[date] = [d for d in found if d is not None]
     return max(latest) if latest else None

@@ -332,6 +332,7 @@ def status_label(status: str, lang: str) -> str:
 
 def category_labels(table: pd.DataFrame, by: str, lang: str) -> list[str]:
     """Row labels of a ``lib.views.outcomes.status_table``: name and number of completers."""
+    names: list[str] | pd.Series
     if by == "paket":
         names = table["paket"].fillna(table["paket_kode"])
     elif by == "bulan":

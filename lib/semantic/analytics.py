@@ -20,6 +20,7 @@ from datetime import date
 from sqlalchemy import (
     Connection,
     Engine,
+    Select,
     case,
     delete,
     extract,
@@ -111,7 +112,7 @@ def _month(column) -> ColumnElement[int]:
     return extract("year", column) * 100 + extract("month", column)
 
 
-def _classes() -> select:
+def _classes() -> Select:
     c = TrainingClass
     filled = select(func.count()).where(Enrolment.class_id == c.id).correlate(c).scalar_subquery()
     return select(
@@ -120,7 +121,7 @@ def _classes() -> select:
     ).join(Package, Package.kode == c.paket_kode)  # fmt: skip
 
 
-def _enrolments(as_of: date) -> select:
+def _enrolments(as_of: date) -> Select:
     e, c, p, t = Enrolment, TrainingClass, Person, TracerSurvey
     due_by = months_before(as_of, untraced_after_months())
     due = case((c.tanggal_selesai <= due_by, 1), else_=0)
@@ -182,7 +183,7 @@ def months_between(start, end) -> ColumnElement[int]:
     )
 
 
-def _tracer() -> select:
+def _tracer() -> Select:
     e, c, p, t = Enrolment, TrainingClass, Person, TracerSurvey
     return (
         select(
@@ -212,7 +213,7 @@ def _tracer() -> select:
     )
 
 
-def _aid() -> select:
+def _aid() -> Select:
     return (
         select(
             Aid.id,
@@ -230,7 +231,7 @@ def _aid() -> select:
     )
 
 
-def _registry(as_of: date) -> select:
+def _registry(as_of: date) -> Select:
     s = settings()
     age = age_on(Person.tanggal_lahir, literal(as_of))
     productive = case(

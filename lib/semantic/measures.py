@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, case, distinct, func
+from sqlalchemy import FromClause, case, distinct, func
 from sqlalchemy.sql.elements import ColumnElement
 
 from lib.core import fmt
@@ -61,7 +61,7 @@ AID_STATUS_COLOURS = {
 @dataclass(frozen=True)
 class Cube:
     key: str
-    table: Table
+    table: FromClause
     filters: tuple[str, ...]  # Filters fields that apply to this cube's rows
     dims: tuple[str, ...]  # dimensions it can be grouped by
 
@@ -125,7 +125,7 @@ DIMENSIONS: dict[str, Dimension] = {
 
 # --- measures ------------------------------------------------------------------------------------
 
-SqlFn = Callable[[Table], ColumnElement]
+SqlFn = Callable[[FromClause], ColumnElement]
 
 
 @dataclass(frozen=True)

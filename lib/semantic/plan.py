@@ -16,6 +16,7 @@ and exceeded cases; numbers and dates go through :mod:`lib.core.fmt`.
 
 from __future__ import annotations
 
+import datetime
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -73,8 +74,8 @@ class Projection:
 
     reached: bool  # the quota is already reached
     rate_per_month: float | None  # persons per 30.44 days; None when no pace can be measured
-    date: date | None  # projected date the quota is reached (None: reached, or no pace)
-    end: date  # programme end (for "before/after the deadline")
+    date: datetime.date | None  # projected date the quota is reached (None: reached, or no pace)
+    end: datetime.date  # programme end (for "before/after the deadline")
 
     @property
     def days_late(self) -> int | None:
@@ -180,12 +181,12 @@ def pace_sentence(p: Pace, lang: str = "id") -> str:
 def projection_sentence(pr: Projection, lang: str = "id") -> str:
     if pr.reached:
         return t("plan.proj.reached", lang)
-    if pr.date is None:
+    if pr.date is None or pr.rate_per_month is None:
         return t("plan.proj.none", lang)
     rate = fmt.number(pr.rate_per_month, 1 if pr.rate_per_month < 10 else 0, lang=lang)
     when = fmt.tanggal(pr.date, lang)
     end = fmt.tanggal(pr.end, lang)
-    late = pr.days_late
+    late = pr.days_late or 0
     if late > 0:
         return t("plan.proj.late", lang, rate=rate, date=when, end=end, months=_months(late, lang))
     return t("plan.proj.in_time", lang, rate=rate, date=when, end=end)

@@ -121,7 +121,7 @@ def _dim_column(cube: Cube, dim: str):
 
 def _cube_frame(engine: Engine, cube: Cube, measures: list[Measure], by, f) -> pd.DataFrame:
     dims = [_dim_column(cube, d).label(d) for d in by]
-    cols = [m.sql(cube.table).label(m.key) for m in measures]
+    cols = [m.sql(cube.table).label(m.key) for m in measures if m.sql is not None]
     stmt = select(*dims, *cols).where(cube_condition(cube, f))
     if dims:
         stmt = stmt.group_by(*[_dim_column(cube, d) for d in by])
@@ -137,6 +137,7 @@ def _median_frame(engine: Engine, cube: Cube, m: Measure, by, f) -> pd.DataFrame
     """Per-person median of ``m.median`` among the completers in scope (pandas: portable SQL has
     no median). Each person counts once per group."""
     t = cube.table
+    assert m.median is not None
     value = t.c[m.median]
     dims = [_dim_column(cube, d).label(d) for d in by]
     stmt = (

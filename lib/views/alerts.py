@@ -79,8 +79,10 @@ def underfilled_classes(engine: Engine, f: Filters) -> Alert | None:
         return None
     names = load_reference(str(engine.url), "").packages
     items = tuple(
-        f"{r.kelas} {names[r.paket][0]}: {r.terisi}/{r.kursi}"
-        for r in low.head(MAX_ITEMS).itertuples()
+        f"{kelas} {names[str(paket)][0]}: {terisi}/{kursi}"
+        for kelas, paket, terisi, kursi in low.head(MAX_ITEMS)[
+            ["kelas", "paket", "terisi", "kursi"]
+        ].itertuples(index=False)
     )
     return Alert("kelas_kurang", len(low), items)
 
