@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench seed clean
+.PHONY: run test lint format bench seed clean docs
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ format: $(STAMP)
 
 test: lint
 	$(PY) -m pytest -n 2 --dist loadgroup -q
+
+docs: $(STAMP)
+	$(PY) -m lib.devtools.docs
 
 bench: $(STAMP)
 	$(PY) -m lib.devtools.bench
