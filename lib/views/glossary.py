@@ -130,7 +130,7 @@ def markdown() -> str:
         "|---|---|---|",
     ]
     for c in measures.CUBES.values():
-        lines.append(f"| `{c.key}` | `{c.table.name}` | {', '.join(c.filters)} |")
+        lines.append(f"| `{c.key}` | `{getattr(c.table, "name", c.key)}` | {', '.join(c.filters)} |")
     lines += [
         "",
         "## Aturan bersama (satu aturan, parameternya di `data/programme.toml`)",
