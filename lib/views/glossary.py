@@ -130,7 +130,9 @@ def markdown() -> str:
         "|---|---|---|",
     ]
     for c in measures.CUBES.values():
-        lines.append(f"| `{c.key}` | `{getattr(c.table, "name", c.key)}` | {', '.join(c.filters)} |")
+        lines.append(
+            f"| `{c.key}` | `{getattr(c.table, 'name', c.key)}` | {', '.join(c.filters)} |"
+        )
     lines += [
         "",
         "## Aturan bersama (satu aturan, parameternya di `data/programme.toml`)",
