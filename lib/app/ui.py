@@ -21,7 +21,7 @@ from lib.core.access import Access
 from lib.core.config import Settings
 from lib.core.filters import PARAMS, Filters, Reference, describe, load_reference, parse
 from lib.core.i18n import t
-from lib.render import export
+from lib.render import export, present
 from lib.semantic import analytics, measures
 
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
@@ -723,14 +723,6 @@ def as_of_or_today(ctx: PageContext) -> date:
 
 # --- tables --------------------------------------------------------------------------------------
 
-_FORMATTERS: dict[str, Callable] = {
-    "text": lambda v, lang: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v),
-    "int": lambda v, lang: fmt.number(None if pd.isna(v) else v, lang=lang),
-    "dec1": lambda v, lang: fmt.number(None if pd.isna(v) else v, 1, lang),
-    "pct": lambda v, lang: fmt.pct(None if pd.isna(v) else v, lang),
-    "rupiah": lambda v, lang: fmt.rupiah(None if pd.isna(v) else v, lang),
-}
-
 
 def show_table(
     df: pd.DataFrame,
@@ -750,45 +742,55 @@ def show_table(
     on the underlying numbers; the downloads carry the raw values under the same headers.
     ``pin`` names columns that stay in view when the grid scrolls sideways.
     """
-    labels = {col: ctx.t(label_key) for col, (label_key, _) in columns.items()}
-    view = df[list(columns)].rename(columns=labels)
-    for col, (_, kind) in columns.items():
-        if kind != "text":  # None → NaN, so that the grid sorts numbers and shows "–"
-            view[labels[col]] = pd.to_numeric(view[labels[col]], errors="coerce")
+    cols = [
+        present.Col(col, ctx.t(label_key), kind, (help or {}).get(col))
+        for col, (label_key, kind) in columns.items()
+    ]
+    table = present.make_table(df, cols, ctx.lang)
+    pinned = tuple(c.label for c in cols if c.key in pin)
+    show_prepared_table(
+        table, ctx, name=name, key=f"tbl_{key}", download_key=key, height=height, pin=pinned
+    )
+
+
+def show_prepared_table(
+    table,
+    ctx: PageContext,
+    *,
+    name: str,
+    key: str,
+    download_key: str,
+    on_select=None,
+    height: int | str = "auto",
+    pin: tuple[str, ...] = (),
+) -> None:
+    """A :class:`lib.render.present.Table` — the one table renderer of Pantau: the raw numbers of its
+    ``export`` frame in the grid (so columns sort as numbers), written the Indonesian way by
+    :func:`lib.render.present.format_cell`, help per header, optional single-row selection, and
+    CSV/XLSX of the same raw frame."""
+    view = table.export.copy()
+    for col in table.numeric:
+        view[col] = pd.to_numeric(view[col], errors="coerce")
+    kinds = {col: table.kinds.get(col, "text") for col in view.columns}
     formatters = {
-        labels[col]: (lambda v, f=_FORMATTERS[kind]: f(v, ctx.lang))
-        for col, (_, kind) in columns.items()
+        col: (lambda v, k=kind: present.format_cell(v, k, ctx.lang)) for col, kind in kinds.items()
     }
     config = {
-        labels[col]: st.column_config.Column(
-            help=(help or {}).get(col),
-            width="small" if kind != "text" else None,
+        col: st.column_config.Column(
+            help=table.help.get(col),
+            width="small" if col in table.numeric else None,
             pinned=True if col in pin else None,
         )
-        for col, (_, kind) in columns.items()
+        for col in view.columns
     }
+    select = {} if on_select is None else {"on_select": on_select, "selection_mode": "single-row"}
     st.dataframe(
         view.style.format(formatters, na_rep=fmt.DASH),
         hide_index=True,
         column_config=config,
         placeholder=fmt.DASH,
         height=height,
-        key=f"tbl_{key}",
+        key=key,
+        **select,
     )
-    table_downloads(view, name, ctx, key)
-
-
-def show_prepared_table(
-    table, ctx: PageContext, *, name: str, key: str, download_key: str, on_select=None
-) -> None:
-    """A :class:`lib.render.present.Table`: its pre-formatted ``display`` frame (numbers right-aligned,
-    help per header), optional single-row selection, and CSV/XLSX of its raw ``export`` frame."""
-    config = {
-        col: st.column_config.TextColumn(
-            col, help=table.help.get(col), alignment="right" if col in table.numeric else None
-        )
-        for col in table.display.columns
-    }
-    select = {} if on_select is None else {"on_select": on_select, "selection_mode": "single-row"}
-    st.dataframe(table.display, hide_index=True, column_config=config, key=key, **select)
     table_downloads(table.export, name, ctx, download_key)

@@ -30,20 +30,35 @@ class Table:
     export: pd.DataFrame
     help: dict[str, str] = field(default_factory=dict)
     numeric: tuple[str, ...] = ()
+    kinds: dict[str, str] = field(default_factory=dict)  # header -> kind
 
 
-def _fmt(value, kind: str, lang: str) -> str:
+# Column kinds: ``text``; ``orang``/``int`` (counts), ``dec1``, ``persen``/``pct``, ``rupiah``,
+# ``tahun``. The one place that turns a cell into its Indonesian text (tables on every page, their
+# Styler in the grid, which sorts on the numbers underneath).
+KIND_ALIASES = {"int": "orang", "pct": "persen"}
+
+
+def format_cell(value, kind: str, lang: str = "id") -> str:
+    kind = KIND_ALIASES.get(kind, kind)
     if kind == "text":
-        return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    if value is None or pd.isna(value):
+        return "" if fmt.is_missing(value) else str(value)
+    if fmt.is_missing(value):
         return fmt.DASH
+    if isinstance(value, str):  # already written (e.g. a suppressed "<5")
+        return value
     if kind == "persen":
         return fmt.pct(float(value), lang)
     if kind == "rupiah":
         return fmt.rupiah(value, lang)
     if kind == "tahun":
         return str(int(value))
+    if kind == "dec1":
+        return fmt.number(value, 1, lang)
     return fmt.number(value, lang=lang)
+
+
+_fmt = format_cell
 
 
 def make_table(df: pd.DataFrame, cols: list[Col], lang: str = "id") -> Table:
@@ -60,4 +75,5 @@ def make_table(df: pd.DataFrame, cols: list[Col], lang: str = "id") -> Table:
         export=export,
         help={c.label: c.help for c in cols if c.help},
         numeric=tuple(c.label for c in cols if c.kind not in ("text",)),
+        kinds={c.label: c.kind for c in cols},
     )
