@@ -221,7 +221,7 @@ def test_english_everywhere(demo_db_url, monkeypatch, capsys):
     assert title(at) == "Overview"
     assert cards(at)["Participants"] == fmt.number(v["peserta"], lang="en")
     assert "Active filters: Male" in text_of(at)
-    assert "Filter Class year “x” is not known and was ignored." in [w.value for w in at.warning]
+    assert "Filter year “x” is not known and was ignored." in [w.value for w in at.warning]
     at.switch_page("app_pages/kuota.py").run()
     assert title(at) == "Quota & progress"
     assert dict(at.query_params) == {"jk": "L", "lang": "en"}

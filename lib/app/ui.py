@@ -511,16 +511,8 @@ def _sidebar_filters(
 def _localised_notices(
     raw: dict[str, str], parsed: Filters, notices: list[str], ref: Reference, lang: str
 ) -> list[str]:
-    """``parse`` words its notices in Indonesian; in English, say the same per dropped value."""
-    if lang == "id" or not notices:
-        return notices
-    out = []
-    for name in PARAMS:
-        kept = {str(v) for v in getattr(parsed, name)}
-        for value in (v.strip() for v in raw.get(name, "").split(",")):
-            if value and value not in kept and _normalised(name, value) not in kept:
-                out.append(t("filter.notice", lang, name=t(f"filter.{name}", lang), value=value))
-    return out or notices
+    """The parser's notices worded in the page's language (each is data: kind, parameter, value)."""
+    return [n.text(lang) if hasattr(n, "text") else n for n in notices]
 
 
 def _normalised(name: str, value: str) -> str:

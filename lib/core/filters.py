@@ -141,8 +141,35 @@ def _split(raw: str | Iterable[str] | None) -> list[str]:
     return seen
 
 
+class Notice(str):
+    """A notice of the parser, as data: ``kind`` (``unknown`` or ``outside``), the parameter and the
+    value it is about. It reads as its Indonesian text (``str``) and :meth:`text` words it in any
+    language of the catalogue, so a page renders it through i18n and the CLI prints it as it is."""
+
+    kind: str
+    param: str
+    value: str
+
+    def __new__(cls, kind: str, param: str, value: str) -> Notice:
+        self = super().__new__(cls, _notice_text(kind, param, value, "id"))
+        self.kind, self.param, self.value = kind, param, value
+        return self
+
+    def text(self, lang: str = "id") -> str:
+        return _notice_text(self.kind, self.param, self.value, lang)
+
+
+def _notice_text(kind: str, param: str, value: str, lang: str) -> str:
+    from lib.core.i18n import t
+
+    if kind == "outside":
+        return t("filter.notice.outside", lang, value=value)
+    return t("filter.notice", lang, name=t(f"filter.param.{param}", lang), value=value)
+
+
 def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Filters, list[str]]:
-    """Parse raw parameters into :class:`Filters`; returns the filters and notices (Indonesian).
+    """Parse raw parameters into :class:`Filters`; returns the filters and the notices
+    (:class:`Notice`: data that reads as Indonesian text and words itself in other languages).
 
     Values are checked against the reference lists: a year must have classes or lie in the programme
     period, codes must exist, ``desa`` values outside the chosen kecamatan are dropped.
@@ -150,6 +177,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
     notices: list[str] = []
 
     def keep(name: str, values: list[str], valid, label: str, norm=lambda v: v) -> tuple:
+        del label  # the parameter's name is worded by the catalogue
         good = []
         for raw in values:
             value = norm(raw)
@@ -157,7 +185,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
                 if value not in good:
                     good.append(value)
             else:
-                notices.append(f"Filter {label} “{_shorten(raw)}” tidak dikenal dan diabaikan.")
+                notices.append(Notice("unknown", name, _shorten(raw)))
         return tuple(good)
 
     from lib.core.config import settings
@@ -190,9 +218,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
         inside = tuple(d for d in desa if ref.villages[d][1] in kecamatan)
         for d in desa:
             if d not in inside:
-                notices.append(
-                    f"Desa {ref.villages[d][0]} tidak berada di kecamatan yang dipilih dan diabaikan."
-                )
+                notices.append(Notice("outside", "desa", ref.villages[d][0]))
         desa = inside
     paket = keep("paket", _split(params.get("paket")), lambda v: v in ref.packages, "paket")
     kejuruan_lookup = {k.casefold(): k for k in ref.kejuruan}

@@ -33,6 +33,16 @@ TEXT = {
         "id": "Seluruh kabupaten, semua tahun dan paket",
         "en": "Whole regency, all years and packages",
     },
+    "filter.param.tahun": {"id": "tahun", "en": "year"},
+    "filter.param.kecamatan": {"id": "kecamatan", "en": "district"},
+    "filter.param.desa": {"id": "desa", "en": "village"},
+    "filter.param.paket": {"id": "paket", "en": "package"},
+    "filter.param.kejuruan": {"id": "kejuruan", "en": "trade"},
+    "filter.param.jk": {"id": "jenis kelamin", "en": "gender"},
+    "filter.notice.outside": {
+        "id": "Desa {value} tidak berada di kecamatan yang dipilih dan diabaikan.",
+        "en": "Village {value} is not in the chosen district and was ignored.",
+    },
     "filter.notice": {
         "id": "Filter {name} “{value}” tidak dikenal dan diabaikan.",
         "en": "Filter {name} “{value}” is not known and was ignored.",
