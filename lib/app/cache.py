@@ -33,10 +33,12 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 import streamlit as st
 
 from lib.core import db
 from lib.core.filters import Filters
+from lib.semantic import guard
 from lib.semantic import query as semantic
 from lib.views import queries
 
@@ -99,7 +101,15 @@ def chart(
     finished by ``charts.finish`` with ``title`` and the filter stamp, cached on the arguments
     (DataFrames hash by content). Building and validating an Altair chart costs tens of
     milliseconds; a warm rerun should not pay it again. Render with ``ui.show_chart``.
+
+    For leadership the DataFrames go through :func:`lib.semantic.guard.numeric` first: a hidden
+    small count draws no bar and no label.
     """
+    if not ctx.exact:
+        threshold = ctx.settings.ambang_sel_kecil
+        args = tuple(
+            guard.numeric(a, threshold)[0] if isinstance(a, pd.DataFrame) else a for a in args
+        )
     return _chart(
         fn.__module__,
         fn.__name__,

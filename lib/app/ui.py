@@ -22,7 +22,7 @@ from lib.core.config import Settings
 from lib.core.filters import PARAMS, Filters, Reference, describe, load_reference, parse
 from lib.core.i18n import t
 from lib.render import export, present
-from lib.semantic import analytics, measures
+from lib.semantic import analytics, guard, measures
 
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
 LANG_KEY = "f_lang"  # the language widget (?lang=en)
@@ -681,10 +681,12 @@ def metric(
     delta: str | None = None,
     delta_color: str = "normal",
 ) -> None:
-    """``st.metric`` for indicator ``key`` of ``values`` with its definition as help text."""
+    """``st.metric`` for indicator ``key`` of ``values`` with its definition as help text (a small
+    count shown as ``<5`` to leadership, :mod:`lib.semantic.guard`)."""
+    shown = values[key] if ctx.exact else guard.value(key, values, ctx.settings.ambang_sel_kecil)
     container.metric(
         label or indicator_label(key, ctx.lang),
-        format_value(measures.get(key).unit, values[key], ctx.lang),
+        shown if isinstance(shown, str) else format_value(measures.get(key).unit, shown, ctx.lang),
         delta=delta,
         delta_color=delta_color,
         help=indicator_help(key, ctx.lang),
@@ -763,6 +765,9 @@ def show_prepared_table(
     view = table.export.copy()
     for col in table.numeric:
         view[col] = pd.to_numeric(view[col], errors="coerce")
+    hidden = False
+    if not ctx.exact:  # leadership: small counts hidden in the grid and in its downloads
+        view, hidden = guard.frame(view, ctx.settings.ambang_sel_kecil, table.keys)
     kinds = {col: table.kinds.get(col, "text") for col in view.columns}
     formatters = {
         col: (lambda v, k=kind: present.format_cell(v, k, ctx.lang)) for col, kind in kinds.items()
@@ -785,4 +790,6 @@ def show_prepared_table(
         key=key,
         **select,
     )
-    table_downloads(table.export, name, ctx, download_key)
+    if hidden:
+        st.caption(suppression_note(ctx))
+    table_downloads(view if hidden else table.export, name, ctx, download_key)

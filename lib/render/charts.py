@@ -71,6 +71,12 @@ def finish(chart, lang: str = "id", title: str | None = None, subtitle: str | No
     )
 
 
+def _top(values: pd.Series) -> float:
+    """The largest number of a column, 0 for none (hidden small counts are missing numbers)."""
+    top = pd.to_numeric(values, errors="coerce").max()
+    return 0.0 if pd.isna(top) else float(top)
+
+
 def _n(value, lang: str) -> str:
     return fmt.number(value, lang=lang)
 
@@ -251,7 +257,7 @@ def fill_rate_chart(pk: pd.DataFrame, lang: str = "id"):
             x=alt.X(
                 "persen_keterisian:Q",
                 title=t("paket.col.isi", lang),
-                scale=alt.Scale(domain=[0, max(100, float(df["persen_keterisian"].max() or 0))]),
+                scale=alt.Scale(domain=[0, max(100, _top(df["persen_keterisian"]))]),
                 axis=alt.Axis(format=",d"),
             ),
             y=y,
@@ -278,7 +284,7 @@ def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
     df["tahun"] = df["tahun"].astype(str)
     df["peserta_teks"] = [_n(v, lang) for v in df["peserta"]]
     df["kelas_teks"] = [_n(v, lang) for v in df["kelas"]]
-    threshold = 0.55 * float(df["peserta"].max()) if not df.empty else 0.0
+    threshold = 0.55 * _top(df["peserta"])
     y = alt.Y("label:N", title=None, sort=alt.SortField("paket"))
     x = alt.X("tahun:N", title=None, axis=alt.Axis(orient="top", labelAngle=0))
     tooltip = [
@@ -414,7 +420,7 @@ def funnel_chart(funnel: pd.DataFrame, lang: str = "id"):
     df = df[["tahap_teks", "orang", "orang_teks", "ukuran_teks", "persen_teks", "label"]]
     order = list(df["tahap_teks"])
     y = alt.Y("tahap_teks:N", title=None, sort=order)
-    xmax = max(1, int(df["orang"].max() or 0)) * 1.8  # room for the labels
+    xmax = max(1.0, _top(df["orang"])) * 1.8  # room for the labels
     bars = (
         alt.Chart(df)
         .mark_bar(color=PRIMARY)
@@ -504,7 +510,7 @@ def kur_chart(pipeline: pd.DataFrame, lang: str = "id"):
     df["nilai_teks"] = [fmt.rupiah(v, lang) for v in df["nilai_rp"]]
     order = list(df["tahap_teks"])
     y = alt.Y("tahap_teks:N", title=None, sort=order)
-    xmax = max(1, int(df["catatan"].max() or 0)) * 1.45
+    xmax = max(1.0, _top(df["catatan"])) * 1.45
     bars = (
         alt.Chart(df)
         .mark_bar()

@@ -31,6 +31,7 @@ class Table:
     help: dict[str, str] = field(default_factory=dict)
     numeric: tuple[str, ...] = ()
     kinds: dict[str, str] = field(default_factory=dict)  # header -> kind
+    keys: dict[str, str] = field(default_factory=dict)  # header -> source column (measure key)
 
 
 # Column kinds: ``text``; ``orang``/``int`` (counts), ``dec1``, ``persen``/``pct``, ``rupiah``,
@@ -76,4 +77,5 @@ def make_table(df: pd.DataFrame, cols: list[Col], lang: str = "id") -> Table:
         help={c.label: c.help for c in cols if c.help},
         numeric=tuple(c.label for c in cols if c.kind not in ("text",)),
         kinds={c.label: c.kind for c in cols},
+        keys={c.label: c.key for c in cols},
     )
