@@ -233,9 +233,9 @@ def _proposal_text(p: decisions.Proposal, sort_key: str, lang: str) -> str:
             if s.jenis == "paket"
         ]
         return t(
-            "nar.usul.buka_kelas", lang, n=_n(p.figure, lang), kec=kec.nama,
+            f"nar.usul.buka_kelas.{d.get('dasar')}", lang, n=_n(p.figure, lang), kec=kec.nama,
             k=_n(d.get("kekurangan_orang"), lang),
-            dasar=t(f"nar.usul.dasar.{d.get('dasar')}", lang), paket=narrative.join(paket, lang),
+            paket=narrative.join(paket, lang),
         )  # fmt: skip
     if p.kind in ("desa_tanpa_peserta", "desa_kebutuhan_terbesar"):
         places = [f"{s.nama} ({s.induk})" if s.induk else s.nama for s in p.subjects]

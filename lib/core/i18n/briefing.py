@@ -27,6 +27,18 @@ TEXT: dict[str, dict[str, str]] = {
     "brief.download.pdf": {"id": "Unduh PDF", "en": "Download PDF"},
     "brief.download.pptx": {"id": "Unduh PowerPoint", "en": "Download PowerPoint"},
     "brief.building": {"id": "Menyusun slide…", "en": "Building the slides…"},
+    "brief.url.slide": {
+        "id": "Nomor slide di alamat halaman (slide=…) tidak sah dan diabaikan; gunakan angka "
+        "1 sampai 999. Slide pertama ditampilkan.",
+        "en": "The slide number in the page address (slide=…) is not valid and was ignored; use "
+        "a number from 1 to 999. The first slide is shown.",
+    },
+    "brief.url.present": {
+        "id": "Nilai mode presentasi di alamat halaman (present=…) tidak sah dan diabaikan; "
+        "gunakan present=1.",
+        "en": "The presentation-mode value in the page address (present=…) is not valid and was "
+        "ignored; use present=1.",
+    },
     # --- deck furniture --------------------------------------------------------------------------
     "brief.kicker": {"id": "Bahan Paparan Pimpinan", "en": "Leadership briefing"},
     "brief.demo": {
@@ -720,16 +732,17 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "**{n} paket** belum pernah dibuka",
         "en": "**{n} packages** have never run",
     },
-    "nar.usul.buka_kelas": {
-        "id": "**Buka {n} kelas** di Kecamatan {kec} (kurang {k} orang dari {dasar}), paket "
-        "{paket}",
-        "en": "**Open {n} classes** in Kecamatan {kec} ({k} people short of {dasar}), packages "
-        "{paket}",
+    "nar.usul.buka_kelas.bagian_wajar": {
+        "id": "**Buka {n} kelas** di Kecamatan {kec} (kurang {k} orang dari bagian wajarnya), "
+        "paket {paket}",
+        "en": "**Open {n} classes** in Kecamatan {kec} ({k} people short of its fair share), "
+        "packages {paket}",
     },
-    "nar.usul.dasar.bagian_wajar": {"id": "bagian wajarnya", "en": "its fair share"},
-    "nar.usul.dasar.kebutuhan_belum_terlayani": {
-        "id": "kebutuhan belum terlayani",
-        "en": "its unmet need",
+    "nar.usul.buka_kelas.kebutuhan_belum_terlayani": {
+        "id": "**Buka {n} kelas** di Kecamatan {kec} ({k} warga sasaran belum terlayani), paket "
+        "{paket}",
+        "en": "**Open {n} classes** in Kecamatan {kec} ({k} eligible residents not yet reached), "
+        "packages {paket}",
     },
     "nar.usul.paket": {"id": "{nama} ({persen})", "en": "{nama} ({persen})"},
     "nar.usul.desa_tanpa_peserta": {
