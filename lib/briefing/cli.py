@@ -34,7 +34,9 @@ def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:
         return 2
     engine = analytics.ensure_ready(url)
     lang = getattr(args, "lang", "id") or "id"
-    deck = slides.build(engine, filters, lang, with_images=suffix != ".txt")
+    deck = slides.build(
+        engine, filters, lang, with_images=suffix != ".txt", chart_images=suffix == ".pdf"
+    )
     try:
         data = render(deck, suffix, template=template if suffix == ".pptx" else None)
     except (ValueError, KeyError, OSError, BadZipFile, PackageNotFoundError) as exc:

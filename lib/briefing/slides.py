@@ -282,9 +282,13 @@ def build(
     lang: str = "id",
     *,
     with_images: bool = True,
+    chart_images: bool = True,
     ref: Reference | None = None,
 ) -> Deck:
-    """The briefing deck for ``filters`` (the function the page, the files and the text share)."""
+    """The briefing deck for ``filters`` (the function the page, the files and the text share).
+
+    ``with_images``: render the map (and, with ``chart_images``, each chart's PNG for the PDF and
+    the page; PowerPoint draws charts natively and needs only the map)."""
     s = settings()
     ref = ref or _reference(engine)
     description = describe(filters, ref, lang)
@@ -305,7 +309,8 @@ def build(
     as_of_text = t("data.as_of", lang, date=fmt.tanggal(as_of, lang))
 
     def png(chart: Chart | None) -> bytes | None:
-        return images.chart_png(chart, lang) if with_images and chart is not None else None
+        wanted = with_images and chart_images and chart is not None
+        return images.chart_png(chart, lang) if wanted else None
 
     slides: list[Slide] = []
 
@@ -334,7 +339,7 @@ def build(
     if filtered:
         second = Metric(
             t("brief.m.peserta_filter", lang, porsi=fmt.pct(share.porsi_kuota, lang)),
-            _n(share.peserta, lang), "porsi_kuota", share.peserta,
+            _n(share.peserta, lang), "peserta", share.peserta,
         )  # fmt: skip
     else:
         second = Metric(
@@ -717,6 +722,10 @@ def build(
         )
     )
 
+    slides = [  # a chart with nothing to draw is left out (the sentences say why)
+        replace(s_, chart=None, image=None) if s_.chart and not s_.chart.categories else s_
+        for s_ in slides
+    ]
     slides = [
         s_
         if s_.key == "judul"
@@ -762,6 +771,8 @@ def _notes(slide: Slide, stamp: str, as_of_text: str, filtered: bool, lang: str)
             out.append(f"• {se.name}: {pairs}")
     out += list(slide.notes)
     if filtered and slide.key == "ringkasan":
+        porsi = measures.get("porsi_kuota")
+        out.append(f"{porsi.label_for(lang)}: {porsi.definition_for(lang)}")
         out.append(t("brief.notes.regency", lang))
     out.append(t("brief.notes.source", lang, stamp=stamp, date=as_of_text))
     return tuple(out)
