@@ -121,7 +121,9 @@ def test_download_buttons_and_english(open_briefing):
 def test_projector_view_in_the_browser(app_server, page):
     page.set_viewport_size({"width": 1280, "height": 760})
     page.goto(f"{app_server}/briefing?kecamatan=73.03.01&tahun=2024&slide=2&present=1")
-    expect(page.locator("section.pantau-slide[data-slide='ringkasan']")).to_be_visible(timeout=90_000)
+    expect(page.locator("section.pantau-slide[data-slide='ringkasan']")).to_be_visible(
+        timeout=90_000
+    )
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     box = page.locator("section.pantau-slide").bounding_box()
     assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.02)

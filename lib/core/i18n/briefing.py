@@ -409,8 +409,8 @@ TEXT: dict[str, dict[str, str]] = {
     "brief.slide.usulan": {"id": "Usulan tindak lanjut", "en": "Proposed follow-up"},
     "brief.m.peserta_kuota": {"id": "Peserta dari kuota", "en": "Participants of the quota"},
     "brief.m.peserta_filter": {
-        "id": "Peserta dalam filter · porsi {porsi} dari kuota kabupaten",
-        "en": "Participants in the filter · {porsi} of the regency quota",
+        "id": "Peserta filter: porsi {porsi} dari kuota kabupaten",
+        "en": "In the filter: {porsi} of the regency quota",
     },
     "brief.m.sisa_waktu": {"id": "Sisa waktu sampai {date}", "en": "Time left until {date}"},
     "brief.m.kec_bawah": {
