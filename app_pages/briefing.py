@@ -1,11 +1,13 @@
-"""/briefing: presentation mode and the PDF/PPTX deck of the current filters (layout only).
+"""/briefing: presentation mode, the PDF/PPTX deck and the WhatsApp summary of the filters (layout only).
 
 The deck comes from ``lib.briefing.slides.build`` (cached per data version, filters and language by
 ``lib.app.briefing_cache``); the page shows one slide at a time as HTML (``lib.briefing.html``), with
 previous/next buttons (also the Left/Right keys), ``?slide=N`` in the URL, a presentation toggle
 (``?present=1``) that hides the sidebar and header, and PDF/PowerPoint downloads rendered when
-clicked.
+clicked, and "Salin ringkasan": the deck's WhatsApp text in a code block with a copy button.
 """
+
+import re
 
 import streamlit as st
 
@@ -17,12 +19,20 @@ from lib.briefing import html
 ctx = ui.page_context()
 SLIDE_KEY, PRESENT_KEY = "brief_slide", "brief_present"
 
-# URL -> state on the first run of the session (or when the link changed under us)
+# URL -> state on the first run of the session (or when the link changed under us). Only ASCII
+# digits within bounds are a slide number ("²".isdigit() is true, and int() of 5,000 digits
+# raises); anything else is ignored with a notice (spec 5), as is a present value other than 0/1.
+SLIDE_RE = re.compile(r"[0-9]{1,3}")
 url_slide = st.query_params.get("slide", "1")
-url_present = st.query_params.get("present") == "1"
-if st.session_state.get("_brief_url") != (url_slide, url_present):
-    st.session_state[SLIDE_KEY] = int(url_slide) - 1 if url_slide.isdigit() else 0
-    st.session_state[PRESENT_KEY] = url_present
+url_present = st.query_params.get("present", "0")
+if st.session_state.get("_brief_url") != (url_slide, url_present == "1"):
+    slide_ok = SLIDE_RE.fullmatch(url_slide) is not None and int(url_slide) >= 1
+    st.session_state[SLIDE_KEY] = int(url_slide) - 1 if slide_ok else 0
+    st.session_state[PRESENT_KEY] = url_present == "1"
+    if not slide_ok:
+        st.warning(ctx.t("brief.url.slide"), icon=":material/info:")
+    if url_present not in ("0", "1"):
+        st.warning(ctx.t("brief.url.present"), icon=":material/info:")
 
 present = st.session_state.get(PRESENT_KEY, False)
 if present:
@@ -99,6 +109,9 @@ else:  # downloads where the page starts, navigation under the slide
     tools(st.columns([1.4, 1.8, 2.2], vertical_alignment="center"))
     st.html(slide)
     navigation(st.columns([1, 1, 1], vertical_alignment="center"))
+    st.subheader(ctx.t("brief.copy.title"), anchor=False)
+    st.caption(ctx.t("brief.copy.help"))
+    st.code(deck.summary, language=None, wrap_lines=True)
 
 # state -> URL (the filters are written by the shell; other parameters stay)
 st.query_params["slide"] = str(index + 1)

@@ -79,8 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=KINDS)
     p.add_argument("--out", required=True)
 
-    p = sub.add_parser("briefing", help="buat dek briefing PDF/PPTX")
-    p.add_argument("--out", required=True)
+    p = sub.add_parser("briefing", help="buat dek briefing PDF/PPTX atau ringkasan WhatsApp (.txt)")
+    p.add_argument("--out", required=True, help="berkas .pdf, .pptx atau .txt (ringkasan WhatsApp)")
+    p.add_argument(
+        "--template", metavar="BERKAS.pptx", help="master PowerPoint Pemkab untuk berkas .pptx"
+    )
     _add_filters(p)
     p.add_argument("--lang", default="id", choices=("id", "en"))
     p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)

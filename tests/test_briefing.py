@@ -16,17 +16,19 @@ import io
 import re
 from datetime import date
 
+import pandas as pd
 import pytest
+import sqlalchemy as sa
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from lib.briefing import images, layout, slides
+from lib.briefing import images, layout, narrative, slides
 from lib.briefing import pdf as brief_pdf
 from lib.briefing import pptx as brief_pptx
 from lib.core import db, fmt
 from lib.core.filters import Filters
-from lib.semantic import analytics, query
+from lib.semantic import analytics, decisions, query
 from tests.builders import BISSAPPU, BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
 
 SCOPE = Filters(kecamatan=(BISSAPPU,), tahun=(2024,))
@@ -63,58 +65,120 @@ def flat(text: str) -> str:
 # --- the deck's content, on SQLite and PostgreSQL ------------------------------------------------
 
 
-def test_deck_for_one_kecamatan_and_one_year(db_url):
+def notes_text(slide) -> str:
+    return "\n".join(slide.notes)
+
+
+def test_every_figure_is_the_semantic_layers(db_url):
+    """Structure (keys, conclusion titles, notes) and every figure of the deck and the WhatsApp
+    text against lib.semantic.decisions / query for the same filter (filtered and regency)."""
     build_scenario(db_url)
     engine = db.get_engine(db_url)
-    deck = slides.build(engine, SCOPE, with_images=False)
+    for scope in (SCOPE, Filters()):
+        check_deck(engine, scope)
+
+
+def check_deck(engine, scope: Filters) -> None:
+    deck = slides.build(engine, scope, with_images=False)
     by_key = {s.key: s for s in deck.slides}
     assert [s.key for s in deck.slides] == list(slides.SLIDE_KEYS)
-    assert deck.stamp == f"Filter aktif: {STAMP}" and deck.as_of_text == AS_OF
-    assert by_key["kuota"].sentences == (
-        "Sampai 31 Oktober 2024, 3 orang dalam cakupan ini (Kecamatan Bissappu; Tahun 2024) "
-        "telah mengikuti pelatihan, setara 0,2% dari kuota program 1.444 orang.",
-        "Untuk seluruh program, 5 dari 1.444 orang (0,3%) telah mengikuti pelatihan; 1.439 orang "
-        "lagi diperlukan, atau 90 kelas berisi 16.",
+    assert all(s.title and "{" not in s.title for s in deck.slides)
+    assert not deck.slides[0].notes
+    for s in deck.slides[1:]:
+        assert AS_OF in notes_text(s) and s.title in notes_text(s), s.key
+    st = decisions.status(engine, scope)
+    share = decisions.fair_share(engine, scope)
+    values = query.indicators(engine, scope)
+    kec = decisions.kecamatan_by_need(engine, scope)
+    kur = decisions.kur_pipeline(engine, scope)
+    fu = decisions.tracer_followups(engine, scope)
+    vil = decisions.villages_by_need(engine, scope)
+    # summary: status (programme-wide), three figures, at most three gaps
+    summary = by_key["ringkasan"]
+    assert summary.title == narrative.status_title(st)
+    assert summary.metrics[0].value == f"{fmt.number(st.peserta)} dari {fmt.number(st.kuota)}"
+    assert summary.metrics[0].raw == st.peserta
+    if scope.is_empty():
+        assert summary.metrics[1].raw == st.hari_tersisa
+    else:
+        assert summary.metrics[1].raw == share.peserta
+        assert fmt.pct(share.porsi_kuota) in summary.metrics[1].label
+        assert "dari kuota kabupaten" in summary.metrics[1].label
+        assert "porsi" in summary.sentences[1] and "seluruh kabupaten" in summary.sentences[1]
+    assert summary.metrics[2].raw == values["persen_penempatan"]
+    assert 1 <= len(summary.bullets) <= 3
+    # every registry metric of a scoped slide shows the registry's value for the filter (the
+    # programme-wide figures of the summary and pace slides are checked against the status)
+    for s in deck.slides[3:]:
+        for m in s.metrics:
+            if m.key and m.key in values:
+                assert m.raw == values[m.key], (s.key, m.key)
+    laju = by_key["laju"]
+    assert [m.raw for m in laju.metrics[:3]] == [st.rencana, st.peserta, st.selisih_rencana]
+    assert "-" not in laju.metrics[2].value  # words, not a hyphen-minus
+    series = decisions.progress_series(engine)
+    assert laju.chart.series[0].values == tuple(
+        None if v is pd.NA else float(v) for v in series["peserta"]
     )
-    assert [(m.label, m.value) for m in by_key["kuota"].metrics] == [
-        ("Peserta", "3"), ("Capaian kuota", "0,2%"), ("Selesai", "2"), ("Kompeten", "1"),
-    ]  # fmt: skip
-    assert by_key["paket"].sentences == (
-        "Di seluruh kabupaten, 2 dari 40 paket pelatihan telah dijalankan dalam 2 kelas, dengan "
-        "keterisian kursi 15,6%.",
-        "Di antara peserta dalam cakupan ini, paket terbanyak adalah Menjahit Pakaian Wanita "
-        "(2 orang).",
+    assert laju.chart.series[1].values == tuple(float(v) for v in series["rencana"])
+    wilayah = by_key["wilayah"].chart
+    table = kec.table.set_index("nama_kecamatan")
+    for name, peserta, wajar in zip(
+        wilayah.categories, wilayah.series[0].values, wilayah.series[1].values, strict=True
+    ):
+        assert peserta == table.loc[name, "peserta"] and wajar == table.loc[name, "bagian_wajar"]
+    assert by_key["desa"].metrics[0].raw == vil.tanpa_peserta
+    hasil = by_key["hasil"]
+    assert hasil.chart.series[0].values == tuple(
+        float(values[k] or 0) for k in slides.OUTCOME_ORDER
     )
-    assert by_key["peta"].sentences == (
-        "Peserta berasal dari 2 dari 11 desa/kelurahan; terbanyak dari Desa Bonto Jai (2 orang) "
-        "dan Desa Bonto Cinde (1 orang).",
-        "Masih ada 9 desa/kelurahan yang belum memiliki peserta.",
-    )
-    assert by_key["hasil"].sentences == (
-        "Dari 2 alumni, 1 bekerja dan 1 berwirausaha, sehingga tingkat penempatan 100,0%.",
-    )
-    assert by_key["bantuan"].sentences == (
-        "Sebanyak 1 pengajuan KUR telah disetujui atau disalurkan dengan nilai Rp15 jt.",
-        "Selain itu, 1 bantuan peralatan telah disetujui atau disalurkan; bantuan modal usaha "
-        "dusun/RW belum ada.",
-    )
-    assert "Rp15.000.000" in [m.value for m in by_key["bantuan"].metrics]
-    assert by_key["laju"].title == "Laju dan proyeksi seluruh program"
-    assert "tercatat 5 peserta" in by_key["laju"].sentences[0]
-    alerts = by_key["peringatan"]
-    assert alerts.sentences[0] == f"Ada {len(alerts.bullets)} hal yang perlu mendapat perhatian."
-    assert any("38 paket" in b for b in alerts.bullets)  # 40 in the catalogue, 2 ran in 2024
+    assert hasil.metrics[3].raw == fu.total
+    bantuan = by_key["bantuan"]
+    assert bantuan.chart.series[0].values == tuple(float(v) for v in kur.by_status["catatan"])
+    assert bantuan.metrics[1].value == narrative.money(values["kur_nilai_rp"])
+    assert bantuan.metrics[2].raw == kur.diajukan
+    # the closing slide: one bullet per proposal of the decisions API, each with its figure
+    props = decisions.proposals(engine, scope)
+    usulan = by_key["usulan"]
+    assert usulan.title == "Usulan tindak lanjut" and len(usulan.bullets) == len(props)
+    for bullet, p in zip(usulan.bullets, props, strict=True):
+        assert fmt.number(p.figure) in bullet, (p.kind, bullet)
+    # the WhatsApp text
+    text = deck.summary
+    assert len(text) <= 1500 and text.count("*") % 2 == 0
+    assert f"{fmt.number(st.peserta)} dari {fmt.number(st.kuota)} orang" in text
+    assert text.endswith(AS_OF) and f"*{summary.title}*" in text
+    assert fmt.pct(values["persen_penempatan"]) in text
+    assert narrative.money(values["kur_nilai_rp"]) in text
+    assert ("porsi " + fmt.pct(share.porsi_kuota)) in text or scope.is_empty()
 
 
 def test_empty_scope_reads_as_sentences(db_url):
     build_scenario(db_url)
     deck = slides.build(db.get_engine(db_url), Filters(tahun=(2022,)), with_images=False)
-    text = " ".join(s for slide in deck.slides for s in slide.sentences)
-    assert "belum ada peserta pelatihan dalam cakupan ini (Tahun 2022)" in text
-    assert "Belum ada kelas pelatihan dalam cakupan ini; 40 paket" in text
+    text = " ".join(s for slide in deck.slides for s in (slide.title, *slide.sentences))
     assert "hasil pasca pelatihan belum dapat diukur" in text
     assert "Belum ada KUR, bantuan peralatan, maupun modal usaha dusun/RW" in text
-    assert "None" not in text and "{" not in text
+    assert "Belum ada paket dengan cukup alumni untuk diperingkat" in text
+    assert "None" not in text and "{" not in text and "nan" not in text.split()
+
+
+def test_money_minus_and_gap_words():
+    assert narrative.money(3_991_000_000) == "Rp3,99 miliar"
+    assert narrative.money(438_000_000) == "Rp438 juta"
+    assert narrative.money(750_000) == "Rp750.000"
+    assert narrative.money(-15_000_000) == "\u2212Rp15 juta"
+    assert narrative.money(3_991_000_000, "en") == "Rp3.99 billion"
+    assert narrative.signed(-35) == "\u221235"
+    assert narrative.gap_words(35) == "kurang 35 orang"
+    assert narrative.gap_words(-5) == "lebih 5 orang"
+    assert narrative.gap_words(0, "en") == "on plan"
+
+
+def test_whatsapp_text_keeps_data_text_from_formatting():
+    from lib.briefing import text
+
+    assert text.neutral("Desa *Bonto_Jai* ~x~ `y`") == "Desa ∗Bonto Jai∗ ∼x∼ 'y'"
 
 
 # --- the files (SQLite, pictures rendered once) --------------------------------------------------
@@ -135,15 +199,13 @@ def expected_strings(deck, values) -> list[str]:
     """Figures (query.indicators, formatted by lib.core.fmt), filter names and the data date."""
     return [
         fmt.number(values["peserta"]),
-        fmt.pct(values["persen_kuota"]),
         fmt.pct(values["persen_keterisian"]),
         fmt.pct(values["persen_penempatan"]),
-        fmt.rupiah(values["kur_nilai_rp"]),
-        fmt.rupiah_compact(values["kur_nilai_rp"]),
+        narrative.money(values["kur_nilai_rp"]),
         "Bissappu",
         "Tahun 2024",
         "31 Oktober 2024",
-        *[s for slide in deck.slides for s in slide.sentences],
+        *[s for slide in deck.slides for s in (slide.title, *slide.sentences)],
         *[m.value for slide in deck.slides for m in slide.metrics],
         *[slides.plain(b) for slide in deck.slides for b in slide.bullets],
     ]
@@ -152,16 +214,18 @@ def expected_strings(deck, values) -> list[str]:
 def test_pdf_text_pages_and_pictures(rendered):
     deck, values, data, _ = rendered
     reader = PdfReader(io.BytesIO(data))
-    assert len(reader.pages) == len(deck.slides) == 8
+    n = len(slides.SLIDE_KEYS)
+    assert len(reader.pages) == len(deck.slides) == n
     pages = [flat(p.extract_text()) for p in reader.pages]
     for number, text in enumerate(pages, 1):
         assert STAMP in text and AS_OF in text, number
-        assert f"{number}/8" in text
+        assert f"{number}/{n}" in text
     whole = " ".join(pages)
     for wanted in expected_strings(deck, values):
         assert flat(wanted) in whole, wanted
     for page, slide in zip(reader.pages, deck.slides, strict=True):
-        assert len(page.images) == (1 if slide.key in slides.WITH_IMAGE else 0), slide.key
+        assert len(page.images) == (1 if slide.image else 0), slide.key
+        assert slide.image or slide.key not in slides.WITH_IMAGE
     width, height = (float(v) for v in reader.pages[0].mediabox[2:])
     assert width / height == pytest.approx(16 / 9, rel=1e-3)
     fonts = [f.get_object()["/BaseFont"] for f in reader.pages[1]["/Resources"]["/Font"].values()]
@@ -172,14 +236,35 @@ def test_pptx_text_slides_pictures_and_bounds(rendered):
     deck, values, _, data = rendered
     prs = Presentation(io.BytesIO(data))
     assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=1e-3)
-    assert len(prs.slides) == len(deck.slides) == 8
+    n = len(slides.SLIDE_KEYS)
+    assert len(prs.slides) == len(deck.slides) == n
     texts = []
+    native = 0
     for number, (slide, source) in enumerate(zip(prs.slides, deck.slides, strict=True), 1):
         text = flat(" ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame))
-        assert STAMP in text and AS_OF in text and f"{number}/8" in text, number
+        assert STAMP in text and AS_OF in text and f"{number}/{n}" in text, number
         texts.append(text)
+        # a title placeholder on every slide (outline view, the regency's master)
+        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text == source.title
         pictures = [sh for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
         assert len(pictures) == (1 if source.key in slides.WITH_IMAGE else 0), source.key
+        charts = [sh.chart for sh in slide.shapes if sh.has_chart]
+        assert len(charts) == (1 if source.chart else 0), source.key
+        assert source.chart is None or source.key in slides.WITH_CHART
+        for chart in charts:  # the deck's data, editable in PowerPoint
+            native += 1
+            assert list(chart.plots[0].categories) == list(source.chart.categories)
+            for got, want in zip(chart.plots[0].series, source.chart.series, strict=True):
+                assert got.name == want.name
+                assert list(got.values) == list(want.values)
+        # speaker notes after the cover: figures, definitions, data date
+        if number == 1:
+            assert not slide.has_notes_slide
+        else:
+            notes = slide.notes_slide.notes_text_frame.text
+            assert AS_OF in notes and source.title in notes, number
+            for m in source.metrics:
+                assert f"{m.label}: {m.value}" in notes
         for sh in slide.shapes:
             assert sh.left >= 0 and sh.top >= 0, (number, sh.name)
             assert sh.left + sh.width <= prs.slide_width, (number, sh.name)
@@ -193,6 +278,7 @@ def test_pptx_text_slides_pictures_and_bounds(rendered):
                 paragraphs = [p.text for p in sh.text_frame.paragraphs]
                 needed = layout.text_height(paragraphs, size, sh.width / 914400, measure)
                 assert needed <= sh.height / 914400 + 0.02, (number, paragraphs, size)
+    assert native >= 2
     whole = " ".join(texts)
     for wanted in expected_strings(deck, values):
         assert flat(wanted) in whole, wanted
@@ -201,7 +287,8 @@ def test_pptx_text_slides_pictures_and_bounds(rendered):
 def test_pictures_are_pngs_of_the_slide_box(rendered):
     deck, *_ = rendered
     for slide in deck.slides:
-        if slide.key in slides.WITH_IMAGE:
+        if slide.image is not None:
+            assert slide.key in slides.WITH_IMAGE + slides.WITH_CHART
             w, h = layout.png_size(slide.image)
             assert w >= 1200 and 1.5 < w / h < 3.2, (slide.key, w, h)
         else:
@@ -212,7 +299,7 @@ def test_core_font_fallback_sanitises_text(rendered):
     deck, *_ = rendered
     assert brief_pdf.sanitise_latin1("a – b “c” … d\u202fe") == 'a - b "c" ... d e'
     reader = PdfReader(io.BytesIO(brief_pdf.render(deck, unicode_font=False)))
-    assert len(reader.pages) == 8
+    assert len(reader.pages) == len(slides.SLIDE_KEYS)
     assert STAMP in flat(reader.pages[0].extract_text())
 
 
@@ -225,7 +312,7 @@ def test_cli_writes_pptx_and_refuses_other_suffixes(rendered, tmp_path, capsys):
     build_scenario(url)
     args = ["--db", url, "briefing", "--kecamatan", "73.03.01", "--tahun", "2024"]
     assert cli.main([*args, "--out", str(tmp_path / "deck.docx")]) == 2
-    assert ".pdf atau .pptx" in capsys.readouterr().err
+    assert ".pdf, .pptx atau .txt" in capsys.readouterr().err
     assert not (tmp_path / "deck.docx").exists()
     out = tmp_path / "out" / "deck.pptx"
     assert cli.main([*args, "--out", str(out)]) == 0
@@ -233,6 +320,23 @@ def test_cli_writes_pptx_and_refuses_other_suffixes(rendered, tmp_path, capsys):
     assert len(prs.slides) == len(deck.slides)
     text = flat(" ".join(sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame))
     assert deck.slides[1].sentences[0] in text
+    # the WhatsApp text, and the regency's own master (its sample slide is left out)
+    txt = tmp_path / "ringkasan.txt"
+    assert cli.main([*args, "--out", str(txt)]) == 0
+    assert txt.read_text(encoding="utf-8") == deck.summary
+    master = Presentation()
+    master.slide_layouts[5].name = "Judul Pemkab"
+    master.slides.add_slide(master.slide_layouts[0]).shapes.title.text = "Contoh"
+    master.save(str(tmp_path / "pemkab.pptx"))
+    themed = tmp_path / "themed.pptx"
+    assert cli.main([*args, "--template", str(tmp_path / "pemkab.pptx"), "--out", str(themed)]) == 0
+    prs = Presentation(str(themed))
+    assert len(prs.slides) == len(deck.slides)
+    assert prs.slides[1].slide_layout.name == "Judul Pemkab"
+    assert [s.shapes.title.text_frame.text for s in prs.slides] == [s.title for s in deck.slides]
+    (tmp_path / "bad.pptx").write_text("not a presentation")
+    assert cli.main([*args, "--template", str(tmp_path / "bad.pptx"), "--out", str(themed)]) == 2
+    assert "Templat" in capsys.readouterr().err
 
 
 # --- pictures stay offline; the map uses boundaries when configured ------------------------------
@@ -262,3 +366,22 @@ def test_map_draws_boundaries_when_a_file_is_configured(db_url, monkeypatch):
     assert geometries and BONTO_JAI in geometries
     spec = str(images.village_map(stats, geometries=geometries).to_dict(validate=False))
     assert "geoshape" in spec
+
+
+# --- the demo: a long filter still renders ------------------------------------------------------
+
+
+def test_a_filter_of_all_40_packages_renders(demo_db_url):
+    from lib.core.models import Package
+
+    engine = db.get_engine(demo_db_url)
+    with engine.connect() as conn:
+        codes = tuple(sorted(conn.execute(sa.select(Package.kode)).scalars()))
+    assert len(codes) == 40
+    deck = slides.build(engine, Filters(paket=codes), with_images=False)
+    assert len(deck.description) > 255  # longer than a PowerPoint document property may be
+    prs = Presentation(io.BytesIO(brief_pptx.render(deck)))
+    assert len(prs.slides) == len(slides.SLIDE_KEYS)
+    assert len(prs.core_properties.title) <= 255 and prs.core_properties.title.endswith("…")
+    assert len(PdfReader(io.BytesIO(brief_pdf.render(deck))).pages) == len(slides.SLIDE_KEYS)
+    assert len(deck.summary) <= 1500 and deck.summary.endswith("Data per 31 Januari 2025")

@@ -1,4 +1,4 @@
-"""/briefing page: the slide of the URL, navigation, presentation mode and downloads.
+"""/briefing page: the slide of the URL, navigation, presentation mode, downloads and the summary.
 
 AppTest runs the real entrypoint on the demo database; one browser test checks what AppTest
 cannot: the sidebar really disappears, the Right key turns the slide and the PDF downloads.
@@ -51,17 +51,20 @@ def counter(at: AppTest) -> str:
 def test_the_url_chooses_the_slide_and_the_filters(open_briefing, demo_db_url):
     at = open_briefing(**SCOPE, slide="2")
     body = slide_html(at)
-    assert 'data-slide="kuota"' in body and "Capaian kuota" in body
+    assert 'data-slide="ringkasan"' in body
     assert "Filter aktif: Kecamatan Bissappu · Tahun 2024" in body
     assert "Data per 31 Januari 2025" in body
-    assert "data:image/png;base64," in body
+    assert "data:image/png;base64," not in body  # the summary has figures and gaps, no chart
     deck = slides.build(
         db.get_engine(demo_db_url), Filters(kecamatan=("73.03.01",), tahun=(2024,)),
         with_images=False,
     )  # fmt: skip
+    assert escape(deck.slides[1].title) in body
     for sentence in deck.slides[1].sentences:
         assert escape(sentence) in body.replace("\u00a0", " ")
-    assert "Slide 2 dari 8" in counter(at)
+    assert "Slide 2 dari 9" in counter(at)
+    # "Salin ringkasan": the deck's WhatsApp text in a code block (which has a copy button)
+    assert [c.value for c in at.code] == [deck.summary]
     assert at.title[0].value == "Briefing"  # not in presentation mode: the page header is shown
 
 
@@ -69,9 +72,10 @@ def test_previous_and_next(open_briefing):
     at = open_briefing(**SCOPE)
     assert at.button(key="brief_prev").disabled
     at.button(key="brief_next").click().run()
-    assert at.query_params["slide"] == "2" and 'data-slide="kuota"' in slide_html(at)
+    assert at.query_params["slide"] == "2" and 'data-slide="ringkasan"' in slide_html(at)
     at.button(key="brief_next").click().run()
     assert at.query_params["slide"] == "3" and 'data-slide="laju"' in slide_html(at)
+    assert "data:image/png;base64," in slide_html(at)  # the chart's picture
     at.button(key="brief_prev").click().run()
     assert at.query_params["slide"] == "2"
     assert at.query_params["kecamatan"] == "73.03.01"  # the filters stay in the URL
@@ -79,9 +83,17 @@ def test_previous_and_next(open_briefing):
 
 def test_a_slide_number_past_the_end_shows_the_last(open_briefing):
     at = open_briefing(**SCOPE, slide="99")
-    assert 'data-slide="peringatan"' in slide_html(at)
+    assert 'data-slide="usulan"' in slide_html(at)
     assert at.button(key="brief_next").disabled
-    assert at.query_params["slide"] == "8"
+    assert at.query_params["slide"] == "9"
+
+
+@pytest.mark.parametrize("value", ["²", "1" * 5000, "0", "-1"])
+def test_a_slide_value_that_is_not_a_bounded_number_is_ignored(open_briefing, value):
+    at = open_briefing(**SCOPE, slide=value, present="ya")
+    assert 'data-slide="judul"' in slide_html(at)
+    notices = [w for w in at.warning if w.icon == ":material/info:"]
+    assert len(notices) == 2 and at.query_params["slide"] == "1"
 
 
 def test_presentation_mode_hides_the_chrome_and_is_a_link(open_briefing):
@@ -101,7 +113,7 @@ def test_download_buttons_and_english(open_briefing):
     labels = [e.proto.label for e in at.get("download_button")]
     assert labels == ["Unduh PDF", "Unduh PowerPoint"]
     english = open_briefing(**SCOPE, lang="en")
-    assert "Slide 1 of 8" in counter(english)
+    assert "Slide 1 of 9" in counter(english)
     assert "Data as of January 31, 2025" in slide_html(english)
 
 
@@ -109,7 +121,9 @@ def test_download_buttons_and_english(open_briefing):
 def test_projector_view_in_the_browser(app_server, page):
     page.set_viewport_size({"width": 1280, "height": 760})
     page.goto(f"{app_server}/briefing?kecamatan=73.03.01&tahun=2024&slide=2&present=1")
-    expect(page.locator("section.pantau-slide[data-slide='kuota']")).to_be_visible(timeout=90_000)
+    expect(page.locator("section.pantau-slide[data-slide='ringkasan']")).to_be_visible(
+        timeout=90_000
+    )
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     box = page.locator("section.pantau-slide").bounding_box()
     assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.02)

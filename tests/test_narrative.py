@@ -274,8 +274,8 @@ def test_aid_nothing_at_all():
 
 def test_aid_kur_and_both_kinds():
     assert n.aid(aid_values(166, 3_403_500_000, 593, 239), kur_pending=16) == [
-        "Sebanyak 166 pengajuan KUR telah disetujui atau disalurkan dengan nilai Rp3,4 M, dan 16 "
-        "pengajuan lagi masih diproses.",
+        "Sebanyak 166 pengajuan KUR telah disetujui atau disalurkan dengan nilai Rp3,4 miliar, "
+        "dan 16 pengajuan lagi masih diproses.",
         "Selain itu, 593 bantuan peralatan dan 239 bantuan modal usaha dusun/RW telah disetujui "
         "atau disalurkan.",
     ]
@@ -283,7 +283,7 @@ def test_aid_kur_and_both_kinds():
 
 def test_aid_partial_cases():
     assert n.aid(aid_values(1, 15_000_000)) == [
-        "Sebanyak 1 pengajuan KUR telah disetujui atau disalurkan dengan nilai Rp15 jt.",
+        "Sebanyak 1 pengajuan KUR telah disetujui atau disalurkan dengan nilai Rp15 juta.",
         "Bantuan peralatan maupun modal usaha dusun/RW belum ada yang disetujui.",
     ]
     assert n.aid(aid_values(alat=2), kur_pending=1) == [

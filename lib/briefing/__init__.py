@@ -1,4 +1,4 @@
-"""The briefing: presentation slides and the PDF/PPTX deck for the current filters (``/briefing``).
+"""The briefing: presentation slides, the PDF/PPTX deck and the WhatsApp text of the filters.
 
 :func:`lib.briefing.slides.build` turns the database and the filters into a :class:`Deck` of
 slides (figures, sentences, pictures); :mod:`lib.briefing.pdf` and :mod:`lib.briefing.pptx` render
@@ -10,11 +10,13 @@ from __future__ import annotations
 FORMATS = {
     ".pdf": "application/pdf",
     ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".txt": "text/plain; charset=utf-8",
 }
 
 
-def render(deck, suffix: str) -> bytes:
-    """``deck`` as ``.pdf`` or ``.pptx`` bytes."""
+def render(deck, suffix: str, *, template=None) -> bytes:
+    """``deck`` as ``.pdf``, ``.pptx`` (``template``: the regency's .pptx master) or ``.txt``
+    (the WhatsApp summary) bytes."""
     if suffix == ".pdf":
         from lib.briefing import pdf
 
@@ -22,5 +24,7 @@ def render(deck, suffix: str) -> bytes:
     if suffix == ".pptx":
         from lib.briefing import pptx
 
-        return pptx.render(deck)
+        return pptx.render(deck, template)
+    if suffix == ".txt":
+        return deck.summary.encode("utf-8")
     raise ValueError(suffix)

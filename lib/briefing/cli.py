@@ -1,6 +1,8 @@
-"""``python -m lib.cli briefing --out FILE.pdf|FILE.pptx [filters]``: the briefing deck as a file.
+"""``python -m lib.cli briefing --out FILE.pdf|FILE.pptx|FILE.txt [--template MASTER.pptx] [filters]``.
 
-The suffix of ``--out`` decides the format; any other suffix is an unusable argument (exit 2).
+The suffix of ``--out`` decides the format: the deck as PDF or PowerPoint (on the regency's master
+with ``--template``), or ``.txt``, the WhatsApp summary. Any other suffix, or a template that is
+not a readable PowerPoint file, is an unusable argument (exit 2).
 """
 
 from __future__ import annotations
@@ -8,6 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from zipfile import BadZipFile
+
+from pptx.exc import PackageNotFoundError
 
 from lib.briefing import FORMATS, render, slides
 from lib.core.filters import Filters
@@ -19,18 +24,36 @@ def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         print(
-            f"Format berkas tidak dikenal: “{out.name}”. Gunakan akhiran .pdf atau .pptx.",
+            f"Format berkas tidak dikenal: “{out.name}”. Gunakan akhiran .pdf, .pptx atau .txt.",
             file=sys.stderr,
         )
         return 2
+    template = getattr(args, "template", None)
+    if template and not Path(template).is_file():
+        print(f"Templat PowerPoint {template} tidak ditemukan.", file=sys.stderr)
+        return 2
     engine = analytics.ensure_ready(url)
-    deck = slides.build(engine, filters, getattr(args, "lang", "id") or "id")
-    data = render(deck, suffix)
+    lang = getattr(args, "lang", "id") or "id"
+    deck = slides.build(
+        engine, filters, lang, with_images=suffix != ".txt", chart_images=suffix == ".pdf"
+    )
+    try:
+        data = render(deck, suffix, template=template if suffix == ".pptx" else None)
+    except (ValueError, KeyError, OSError, BadZipFile, PackageNotFoundError) as exc:
+        # not a PowerPoint file, or a master without a title layout
+        print(f"Templat PowerPoint {template} tidak dapat dipakai: {exc}", file=sys.stderr)
+        return 2
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
     except OSError as exc:
         print(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"Briefing ditulis ke {out} ({len(deck.slides)} slide; {deck.stamp}; {deck.as_of_text}).")
+    if suffix == ".txt":
+        print(f"Ringkasan ditulis ke {out} ({len(deck.summary)} karakter; {deck.as_of_text}).")
+    else:
+        print(
+            f"Briefing ditulis ke {out} ({len(deck.slides)} slide; {deck.stamp}; "
+            f"{deck.as_of_text})."
+        )
     return 0

@@ -31,7 +31,8 @@ CSS = """
   font-size: inherit; font-family: inherit; color: inherit; }
 .pantau-slide .ps-band { background: #0b5d7a; }
 .pantau-slide .ps-bar { background: #0b5d7a; }
-.pantau-slide .ps-title { color: #0b5d7a; font-weight: 700; white-space: nowrap; }
+.pantau-slide .ps-title { color: #0b5d7a; font-weight: 700; }
+.pantau-slide .ps-title p { margin: 0; line-height: 1.2; }
 .pantau-slide .ps-text p { margin: 0 0 0.45em 0; line-height: 1.2; }
 .pantau-slide .ps-tile { background: #eef3f7; border-left: 0.45cqw solid #0b5d7a;
   border-radius: 0.4cqw; box-sizing: border-box; padding: 0.6cqw 1.2cqw; }
@@ -119,7 +120,9 @@ def _content_slide(slide: Slide) -> str:
     sentences = [L.keep_together(x) for x in slide.sentences]
     parts = [
         f'<div class="ps-band" style="{_box(L.BAND)}"></div>',
-        _line(L.TITLE, slide.title, L.SIZES["title"], "ps-title"),
+        _text(
+            L.TITLE, [slide.title], _fit([slide.title], L.TITLE, L.SIZES["title"], True), "ps-title"
+        ),
         _text(L.SENTENCES, sentences, _fit(sentences, L.SENTENCES, L.SIZES["sentences"])),
     ]
     for box, metric in zip(L.tile_boxes(len(slide.metrics)), slide.metrics, strict=False):
@@ -138,8 +141,9 @@ def _content_slide(slide: Slide) -> str:
             f'src="data:image/png;base64,{data}">'
         )
     if slide.bullets:
+        where = L.SIDE_BULLETS if slide.metrics else L.BULLETS
         bullets = [L.keep_together(b) for b in slide.bullets]
-        box = L.Box(0, 0, L.BULLETS.w - 0.35, L.BULLETS.h)
+        box = L.Box(0, 0, where.w - 0.35, where.h)
         size = L.fit_size(
             [plain(b) for b in bullets], box, *L.SIZES["bullets"], L.sans_measure(True)
         )
@@ -152,7 +156,7 @@ def _content_slide(slide: Slide) -> str:
             + "</li>"
             for b in bullets
         )
-        parts.append(f'<ul class="ps-bullets" style="{_box(L.BULLETS)}{_size(size)}">{items}</ul>')
+        parts.append(f'<ul class="ps-bullets" style="{_box(where)}{_size(size)}">{items}</ul>')
     return "".join(parts)
 
 

@@ -459,3 +459,198 @@ def aid(aid_df: pd.DataFrame, lang: str = "id") -> alt.TopLevelMixin:
         )
     )
     return _fit(bars.properties(title=t("brief.c.bantuan.title", lang)))
+
+
+# --- the deck's charts (lib.briefing.slides.Chart) as pictures for the PDF and the page -------------
+
+
+def chart(spec, lang: str = "id") -> alt.TopLevelMixin:
+    """The Altair picture of a :class:`lib.briefing.slides.Chart` (PowerPoint draws the same data
+    natively): same categories, series, values and palette."""
+    rows = []
+    for s_i, se in enumerate(spec.series):
+        for c_i, (cat, v) in enumerate(zip(spec.categories, se.values, strict=True)):
+            colour = spec.point_colours[c_i] if spec.point_colours else se.colour
+            rows.append(
+                {
+                    "i": c_i, "kategori": cat, "seri": se.name, "nilai": v, "warna": colour,
+                    "s": s_i,
+                    "tanggal": spec.positions[c_i].isoformat() if spec.positions else None,
+                    "label": "" if v is None else (
+                        fmt.pct(v, lang) if spec.unit == "persen" else fmt.number(v, lang=lang)
+                    ),
+                }
+            )  # fmt: skip
+    df = pd.DataFrame(rows)
+    if df.empty or df["nilai"].isna().all():
+        return empty(lang)
+    names = [se.name for se in spec.series]
+    multi = len(spec.series) > 1
+    series_colour = alt.Color(
+        "seri:N",
+        scale=alt.Scale(domain=names, range=[se.colour for se in spec.series]),
+        legend=alt.Legend(title=None) if multi else None,
+    )
+    colour = series_colour if multi or not spec.point_colours else alt.Color("warna:N", scale=None)
+    fmt_axis = ".0f" if spec.unit == "persen" else ",d"
+    value_title = None
+    if spec.kind == "line":
+        dashed = [se.name for se in spec.series if se.dashed]
+        base = alt.Chart(df.dropna(subset=["nilai"]))
+        line = base.mark_line(strokeWidth=3).encode(
+            x=alt.X("tanggal:T", title=None, axis=alt.Axis(format="%b %Y", tickCount=8)),
+            y=alt.Y("nilai:Q", title=value_title, axis=alt.Axis(format=",d")),
+            color=series_colour,
+            strokeDash=alt.StrokeDash(
+                "seri:N",
+                scale=alt.Scale(
+                    domain=names, range=[[6, 4] if n in dashed else [1, 0] for n in names]
+                ),
+                legend=None,
+            ),
+        )
+        return _fit(line.properties(title=spec.title))
+    label_dx = (
+        {"align": "left", "dx": 3} if spec.kind == "bar" else {"baseline": "bottom", "dy": -3}
+    )
+    if spec.kind == "bar":
+        enc = {
+            "y": alt.Y("kategori:N", sort=list(spec.categories), title=None,
+                       axis=alt.Axis(labelLimit=260)),
+            "x": alt.X("nilai:Q", title=value_title, axis=alt.Axis(format=fmt_axis)),
+        }  # fmt: skip
+        if multi:
+            enc["yOffset"] = alt.YOffset("seri:N", sort=names)
+    else:
+        enc = {
+            "x": alt.X("kategori:N", sort=list(spec.categories), title=None,
+                       axis=alt.Axis(labelAngle=0, labelLimit=160)),
+            "y": alt.Y("nilai:Q", title=value_title, axis=alt.Axis(format=fmt_axis)),
+        }  # fmt: skip
+        if multi:
+            enc["xOffset"] = alt.XOffset("seri:N", sort=names)
+    bars = alt.Chart(df).mark_bar().encode(color=colour, **enc)
+    text = (
+        alt.Chart(df)
+        .mark_text(fontSize=13, color="#333333", **label_dx)
+        .encode(text="label:N", **enc)
+    )
+    return _fit(alt.layer(bars, text).properties(title=spec.title))
+
+
+def chart_png(spec, lang: str = "id") -> bytes:
+    return to_png(chart(spec, lang), lang)
+
+
+def need_map(
+    df: pd.DataFrame,
+    need: pd.DataFrame,
+    lang: str = "id",
+    geometries: dict[str, dict] | None = None,
+    *,
+    zoom: bool = False,
+) -> alt.TopLevelMixin:
+    """Coverage by village (``df``: :func:`lib.views.villages.village_stats`) and, beside it, the
+    villages with the largest unmet need (``need``: rows of ``decisions.villages_by_need``).
+
+    With ``zoom`` only the villages the filters keep are drawn, so the map fits the filtered area;
+    otherwise the rest of the regency is drawn in light grey for context.
+    """
+    if df.empty:
+        return empty(lang)
+    data = df[df["in_scope"]] if zoom else df
+    map_w, map_h, bar_w = 430, 340, 290
+    scope_rows = data[data["in_scope"]]
+    context = data[~data["in_scope"]]
+    proj = "mercator"
+    title = t("brief.c.cakupan", lang)
+
+    def legend(**kw) -> alt.Legend:
+        return alt.Legend(
+            orient="top-left", direction="vertical", labelFontSize=13, titleFontSize=13,
+            fillColor="white", padding=4, **kw,
+        )  # fmt: skip
+
+    colour = alt.Color(
+        "cakupan:Q",
+        scale=alt.Scale(scheme="blues", domainMin=0),
+        legend=legend(title=title, format=".0f", tickCount=4, gradientLength=90),
+    )
+    layers = []
+    if geometries:
+
+        def shapes(rows: pd.DataFrame) -> list[dict]:
+            return [
+                {
+                    "type": "Feature",
+                    "geometry": geometries[r.kode],
+                    "properties": {"cakupan": None if pd.isna(r.cakupan) else float(r.cakupan)},
+                }
+                for r in rows.itertuples()
+                if r.kode in geometries
+            ]
+
+        if shapes(context):
+            layers.append(
+                alt.Chart(alt.Data(values=shapes(context)))
+                .mark_geoshape(fill=CONTEXT, stroke="white", strokeWidth=0.8)
+                .project(type=proj)
+            )
+        if shapes(scope_rows):
+            layers.append(
+                alt.Chart(alt.Data(values=shapes(scope_rows)))
+                .mark_geoshape(stroke="white", strokeWidth=0.8)
+                .encode(color=alt.Color("properties.cakupan:Q", scale=colour.scale,
+                                        legend=colour.legend))
+                .project(type=proj)
+            )  # fmt: skip
+    points = data.dropna(subset=["lat", "lon"])
+    if not layers:
+        in_points = points[points["in_scope"]]
+        outside = points[~points["in_scope"]]
+        if not outside.empty:
+            layers.append(
+                alt.Chart(outside)
+                .mark_circle(size=60, color=CONTEXT, opacity=1)
+                .encode(longitude="lon:Q", latitude="lat:Q")
+                .project(type=proj)
+            )
+        if not in_points.empty:
+            layers.append(
+                alt.Chart(in_points)
+                .mark_circle(size=160, opacity=1, stroke="#5a5a5a", strokeWidth=0.6)
+                .encode(longitude="lon:Q", latitude="lat:Q", color=colour)
+                .project(type=proj)
+            )
+    kec = points[points["in_scope"]].groupby("kecamatan", as_index=False)[["lat", "lon"]].mean()
+    if len(kec) > 1:  # kecamatan names for orientation (there is no basemap)
+        layers.append(
+            alt.Chart(kec)
+            .mark_text(fontSize=13, fontStyle="italic", color="#555555", opacity=0.9)
+            .encode(longitude="lon:Q", latitude="lat:Q", text="kecamatan:N")
+            .project(type=proj)
+        )
+    if not layers:
+        return empty(lang)
+    the_map = alt.layer(*layers).properties(
+        width=map_w, height=map_h, title=t("brief.c.peta.cakupan", lang)
+    )
+    if need.empty:
+        return the_map
+    head = need.assign(
+        label=[fmt.number(v, lang=lang) for v in need["kebutuhan_belum_terlayani"]],
+        nama=list(need["nama_desa"]),
+    )
+    bars = (
+        alt.Chart(head)
+        .mark_bar(color=measures.SECONDARY)
+        .encode(
+            y=alt.Y("nama:N", sort=list(head["nama"]), title=None, axis=alt.Axis(labelLimit=160)),
+            x=alt.X("kebutuhan_belum_terlayani:Q", title=None, axis=alt.Axis(format=",d", tickCount=3)),
+        )
+    )  # fmt: skip
+    text = bars.mark_text(align="left", dx=3, fontSize=14).encode(text="label:N")
+    side = alt.layer(bars, text).properties(
+        width=bar_w, height=min(map_h - 40, 36 * len(head)), title=t("brief.c.need.title", lang)
+    )
+    return alt.hconcat(the_map, side, spacing=30)

@@ -46,13 +46,16 @@ class Box:
 
 CONTENT_W = SLIDE_W - 2 * MARGIN
 BAND = Box(0, 0, SLIDE_W, 0.14)
-TITLE = Box(MARGIN, 0.38, CONTENT_W, 0.7)
-SENTENCES = Box(MARGIN, 1.18, CONTENT_W, 1.62)
+TITLE = Box(MARGIN, 0.3, CONTENT_W, 0.95)  # a conclusion: up to two lines
+SENTENCES = Box(MARGIN, 1.33, CONTENT_W, 1.5)
 LOWER_Y, LOWER_H = 2.95, 3.8
 TILES = Box(MARGIN, LOWER_Y, 3.2, LOWER_H)
 IMAGE = Box(MARGIN + 3.45, LOWER_Y, CONTENT_W - 3.45, LOWER_H)
 IMAGE_WIDE = Box(MARGIN, LOWER_Y, CONTENT_W, LOWER_H)
-BULLETS = Box(MARGIN + 0.2, 1.95, CONTENT_W - 0.2, 6.75 - 1.95)  # below a one-line sentence
+BULLETS = Box(
+    MARGIN + 0.2, 2.25, CONTENT_W - 0.2, 6.75 - 2.25
+)  # below a sentence of up to two lines
+SIDE_BULLETS = Box(MARGIN + 3.45, LOWER_Y, CONTENT_W - 3.45, LOWER_H)  # beside the tiles
 FOOTER_RULE_Y = 6.93
 FOOTER = Box(MARGIN, 7.0, CONTENT_W, 0.32)
 TILE_GAP = 0.12
@@ -67,8 +70,8 @@ T_DATE = Box(MARGIN + 0.3, 5.6, CONTENT_W - 0.6, 0.45)
 T_DEMO = Box(MARGIN + 0.3, 6.2, CONTENT_W - 0.6, 0.4)
 
 SIZES = {
-    "title": 30,
-    "sentences": (22, 14),  # start, minimum
+    "title": (28, 18),
+    "sentences": (20, 13),  # start, minimum
     "bullets": (22, 12),
     "tile_value": 24,
     "tile_label": 12,

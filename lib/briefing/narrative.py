@@ -292,7 +292,7 @@ def aid(
     common = {
         "n": _n(kur, lang),
         "u": unit("application", kur, lang),
-        "rp": fmt.rupiah_compact(rp, lang),
+        "rp": money(rp, lang),
         "p": _n(kur_pending, lang),
         "u_p": unit("application", kur_pending, lang),
     }
@@ -337,3 +337,112 @@ def title(
     if as_of is None:
         return t("nar.title.nodate", lang, desc=desc)
     return t("nar.title", lang, desc=desc, date=fmt.tanggal(as_of, lang))
+
+
+# --- the decision deck (lib.semantic.decisions): money, conclusion titles, gaps, proposals -------
+
+MINUS = "\u2212"
+
+
+def money(value: int | float | None, lang: str = "id") -> str:
+    """The deck's one money style: ``Rp3,99 miliar``, ``Rp438 juta``, ``Rp750.000``; a true minus
+    sign for a negative amount."""
+    from babel.numbers import format_decimal
+
+    if fmt.is_missing(value):
+        return fmt.DASH
+    sign = MINUS if value < 0 else ""
+    v = abs(value)
+    for scale, key in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
+        if v >= scale:
+            n = format_decimal(v / scale, format="#,##0.##", locale=fmt.LOCALES.get(lang, "id_ID"))
+            return sign + t(f"nar.money.{key}", lang, n=n)
+    return sign + fmt.rupiah(v, lang)
+
+
+def signed(value: int | float | None, lang: str = "id") -> str:
+    """A number with a true minus sign (``−35``) instead of a hyphen."""
+    text = _n(value, lang)
+    return text.replace("-", MINUS, 1) if text.startswith("-") else text
+
+
+def gap_words(behind: int, lang: str = "id") -> str:
+    """``kurang 35 orang`` / ``lebih 5 orang`` / ``sesuai rencana`` (``behind`` = plan − actual)."""
+    if behind > 0:
+        return t("brief.v.kurang", lang, n=_n(behind, lang))
+    if behind < 0:
+        return t("brief.v.lebih", lang, n=_n(-behind, lang))
+    return t("brief.v.pas", lang)
+
+
+def names(items: Sequence[str], lang: str = "id", limit: int = 3) -> str:
+    """``A, B, dan C`` for up to ``limit`` items, else ``A, B, C, dan 4 lainnya``."""
+    items = list(items)
+    if len(items) <= limit:
+        return join(items, lang)
+    return t(
+        "nar.t.desa.more", lang, names=", ".join(items[:limit]), n=_n(len(items) - limit, lang)
+    )
+
+
+def _status_values(st, lang: str) -> dict[str, str]:
+    return {
+        "peserta": _n(st.peserta, lang),
+        "kuota": _n(st.kuota, lang),
+        "persen": fmt.pct(st.persen_kuota, lang),
+        "sisa": _n(st.sisa_kuota, lang),
+        "kelas": _n(st.kelas_dibutuhkan, lang),
+        "hari": _n(st.hari_tersisa, lang),
+        "akhir": fmt.tanggal(st.tanggal_selesai, lang),
+        "gap": _n(st.selisih_rencana, lang),
+        "bulan": _n(st.bulan_laju_terkini, lang),
+        "lead": lead(st.as_of, lang),
+    }
+
+
+def status_title(st, lang: str = "id") -> str:
+    """The deck's headline: the quota status (``decisions.status``) as a conclusion."""
+    v = _status_values(st, lang)
+    if st.key == "terlambat":
+        if st.hari_tersisa <= 0:
+            return t("nar.t.status.lewat", lang, **v)
+        if st.proyeksi_selisih_hari and st.proyeksi_selisih_hari > 0:
+            return t(
+                "nar.t.status.terlambat", lang, **{**v, "hari": _n(st.proyeksi_selisih_hari, lang)}
+            )
+        return t("nar.t.status.terlambat.none", lang, **v)
+    return t(f"nar.t.status.{st.key}", lang, **v)
+
+
+def status_sentence(st, lang: str = "id") -> str:
+    """The quota status in one sentence."""
+    v = _status_values(st, lang)
+    if st.key == "terlambat":
+        if st.proyeksi and st.proyeksi_selisih_hari and st.proyeksi_selisih_hari > 0:
+            return t(
+                "nar.st.terlambat", lang, **{**v, "proyeksi": fmt.tanggal(st.proyeksi, lang),
+                                             "hari": _n(st.proyeksi_selisih_hari, lang)},
+            )  # fmt: skip
+        return t("nar.st.terlambat.none", lang, **v)
+    return t(f"nar.st.{st.key}", lang, **v)
+
+
+def pace_title(st, lang: str = "id") -> str:
+    v = _status_values(st, lang)
+    if st.key == "tercapai":
+        return t("nar.t.laju.reached", lang, **v)
+    if st.selisih_rencana > 0:
+        if st.laju_dibutuhkan is None:
+            return t("nar.t.laju.behind_late", lang, **v)
+        return t("nar.t.laju.behind", lang, **{**v, "laju": _n(st.laju_dibutuhkan, lang)})
+    return t("nar.t.laju.ok", lang, **{**v, "rencana": _n(st.rencana, lang)})
+
+
+def recent_pace(st, lang: str = "id") -> str | None:
+    if st.laju_dibutuhkan is None or st.laju_terkini is None or st.key == "tercapai":
+        return None
+    return t(
+        "nar.laju.recent", lang, bulan=_n(st.bulan_laju_terkini, lang),
+        terkini=_n(st.laju_terkini, lang), rata=_n(st.laju_rata, lang),
+        perlu=_n(st.laju_dibutuhkan, lang), kelas=_n(st.kelas_per_bulan, lang),
+    )  # fmt: skip

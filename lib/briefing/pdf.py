@@ -188,7 +188,11 @@ def _tiles(pdf: _Doc, slide: Slide) -> None:
 
 def _content_slide(pdf: _Doc, deck: Deck, slide: Slide) -> None:
     _band(pdf)
-    pdf.one_line(slide.title, L.TITLE, L.SIZES["title"], 18, bold=True, colour=L.BLUE)
+    start, minimum = L.SIZES["title"]
+    pdf.use(start, True, L.BLUE)
+    size = pdf.fit([slide.title], L.TITLE, start, minimum)
+    pdf.paragraphs([slide.title], L.TITLE, size, bold=True, colour=L.BLUE)
+    pdf.use(size)
     start, minimum = L.SIZES["sentences"]
     sentences = [L.keep_together(x) for x in slide.sentences]
     size = pdf.fit(sentences, L.SENTENCES, start, minimum)
@@ -203,10 +207,12 @@ def _content_slide(pdf: _Doc, deck: Deck, slide: Slide) -> None:
             alt_text=pdf.txt(slide.image_alt),
         )  # fmt: skip
     if slide.bullets:
+        where = L.SIDE_BULLETS if slide.metrics else L.BULLETS
         start, minimum = L.SIZES["bullets"]
         bullets = [L.keep_together(b if pdf.unicode_font else plain(b)) for b in slide.bullets]
-        size = pdf.fit(bullets, L.Box(0, 0, L.BULLETS.w - 0.32, L.BULLETS.h), start, minimum, True)
-        pdf.paragraphs(bullets, L.BULLETS, size, markdown=pdf.unicode_font, bullet="•")
+        pdf.use(start)
+        size = pdf.fit(bullets, L.Box(0, 0, where.w - 0.32, where.h), start, minimum, True)
+        pdf.paragraphs(bullets, where, size, markdown=pdf.unicode_font, bullet="•")
 
 
 def render(deck: Deck, *, unicode_font: bool | None = None) -> bytes:

@@ -1,42 +1,76 @@
-"""The briefing as data: a list of :class:`Slide` built once from the database for given filters.
+"""The briefing as data: a decision document of :class:`Slide` built once from the database.
 
-The page, the PDF and the PowerPoint file all render the same :class:`Deck`, so they show the same
-slides, figures and sentences. Figures come from ``lib.semantic.query`` (one definition) and
-from the page query modules (``lib.views.queries``, ``lib.semantic.plan``, ``lib.views.villages``, ``lib.views.outcomes``,
-``lib.views.alerts``); sentences from :mod:`lib.briefing.narrative`; pictures from
-:mod:`lib.briefing.images`.
+The page, the PDF, the PowerPoint file and the WhatsApp text all render the same :class:`Deck`, so
+they show the same slides, figures and sentences. Figures come from the semantic layer:
+:mod:`lib.semantic.decisions` (status, fair share, package ranking, unmet need, follow-ups, KUR,
+proposals) and ``lib.semantic.query`` indicators; sentences and conclusion titles from
+:mod:`lib.briefing.narrative`; the map picture and the PNG of each chart (PDF and page) from
+:mod:`lib.briefing.images`. The deck never computes a figure of its own.
 
-Slides: title; quota progress; pace and projection (whole programme); packages; villages;
-post-training outcomes; KUR and aid; alerts.
+Storyline (a Bappeda *paparan*): cover; summary (status against quota and deadline, three figures,
+the three main gaps); pace; coverage by kecamatan; villages with the largest unmet need; packages
+to open next; outcomes with their uncertainty; KUR; "Usulan tindak lanjut". Every title after the
+cover is a conclusion written from the data. Every slide after the cover carries speaker notes
+(figures, definitions, data date). Charts are :class:`Chart` data, drawn natively in PowerPoint.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
+
+from babel.dates import format_date
 
 from lib.briefing import images, narrative
 from lib.core import db, fmt
 from lib.core.config import settings
 from lib.core.filters import Filters, Reference, describe, load_reference
 from lib.core.i18n import t
-from lib.semantic import measures, plan, query
-from lib.views import alerts, outcomes, queries, villages
+from lib.semantic import decisions, measures, query
+from lib.views import villages
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy import Engine
 
-SLIDE_KEYS = ("judul", "kuota", "laju", "paket", "peta", "hasil", "bantuan", "peringatan")
-WITH_IMAGE = ("kuota", "laju", "paket", "peta", "hasil", "bantuan")
+SLIDE_KEYS = (
+    "judul", "ringkasan", "laju", "wilayah", "desa", "paket", "hasil", "bantuan", "usulan",
+)  # fmt: skip
+WITH_CHART = ("laju", "wilayah", "paket", "hasil", "bantuan")  # native charts in PowerPoint
+WITH_IMAGE = ("desa",)  # the map: a picture everywhere
+WHATSAPP_MAX = 1500
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+OUTCOME_ORDER = (*measures.OUTCOMES, "tidak_terlacak")
 
 
 @dataclass(frozen=True)
 class Metric:
     label: str
     value: str
+    key: str | None = None  # registry measure whose definition the notes quote
+    raw: int | float | None = None  # the semantic layer's figure behind ``value``
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]
+    colour: str  # "#rrggbb" of the registry palette
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as data: PowerPoint draws it natively, the PDF and the page as a PNG."""
+
+    kind: str  # bar (horizontal), column, line
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str = "orang"  # orang | persen | catatan
+    point_colours: tuple[str, ...] = ()  # one per category (single-series charts)
+    positions: tuple[date, ...] = ()  # dates of the categories (line charts over time)
 
 
 @dataclass(frozen=True)
@@ -45,14 +79,16 @@ class Slide:
     title: str
     sentences: tuple[str, ...]
     metrics: tuple[Metric, ...] = ()
-    image: bytes | None = None  # PNG
+    image: bytes | None = None  # PNG (the map; the chart's picture for the PDF and the page)
     image_alt: str = ""
     bullets: tuple[str, ...] = ()  # may hold **bold** spans (see :func:`segments`)
+    chart: Chart | None = None
+    notes: tuple[str, ...] = ()  # speaker notes, one paragraph each
 
 
 @dataclass(frozen=True)
 class Deck:
-    """A briefing: the slides and what every page carries (filter stamp, data date)."""
+    """A briefing: the slides, what every page carries (filter stamp, data date) and the text."""
 
     programme: str
     organiser: str
@@ -63,6 +99,7 @@ class Deck:
     demo: bool
     lang: str
     slides: tuple[Slide, ...] = field(default=())
+    summary: str = ""  # the WhatsApp text (:data:`WHATSAPP_MAX` characters at most)
 
     def footer(self, index: int) -> str:
         """Footer of slide ``index`` (0-based): stamp and data date (page number apart)."""
@@ -106,12 +143,137 @@ def _label(key: str, lang: str) -> str:
     return measures.get(key).label_for(lang)
 
 
-def _value(key: str, values: dict, lang: str) -> str:
-    return fmt.by_unit(measures.get(key).unit, values[key], lang, compact=False)
-
-
 def _metric(key: str, values: dict, lang: str) -> Metric:
-    return Metric(_label(key, lang), _value(key, values, lang))
+    unit = measures.get(key).unit
+    raw = values[key]
+    text = narrative.money(raw, lang) if unit == "rupiah" else fmt.by_unit(unit, raw, lang)
+    return Metric(_label(key, lang), text, key, raw)
+
+
+def _n(value, lang: str) -> str:
+    return fmt.number(value, lang=lang)
+
+
+def _of(a, b, lang: str) -> str:
+    return t("brief.m.of", lang, a=_n(a, lang), b=_n(b, lang))
+
+
+def _int(v) -> int:
+    return 0 if fmt.is_missing(v) else int(v)
+
+
+def _chart_value(v) -> float | None:
+    return None if fmt.is_missing(v) else float(v)
+
+
+# --- the slides ----------------------------------------------------------------------------------
+
+
+def _gaps(kec, vil, fu, kur, ranking, lang: str) -> list[str]:
+    """The main gaps of the summary, most important first (at most three)."""
+    out: list[str] = []
+    tab = kec.table
+    short = tab[tab["kurang_dari_bagian_wajar"].fillna(0) > 0].sort_values(
+        ["kurang_dari_bagian_wajar", "kecamatan"], ascending=[False, True]
+    )
+    if not short.empty:
+        r = short.iloc[0]
+        out.append(
+            t(
+                "nar.gap.kecamatan",
+                lang,
+                nama=r["nama_kecamatan"],
+                k=_n(r["kurang_dari_bagian_wajar"], lang),
+                peserta=_n(r["peserta"], lang),
+                wajar=_n(r["bagian_wajar"], lang),
+            )  # fmt: skip
+        )
+    none = vil.table[vil.table["tanpa_peserta"]]
+    if not none.empty:
+        out.append(
+            t("nar.gap.desa", lang, n=_n(len(none), lang), sasaran=_n(none["sasaran"].sum(), lang))
+        )
+    if fu.total:
+        out.append(
+            t(
+                "nar.gap.telusur",
+                lang,
+                n=_n(fu.total, lang),
+                hari=_n(fu.enrolments["hari_terlambat"].max(), lang),
+            )  # fmt: skip
+        )
+    if kur.diajukan:
+        out.append(
+            t(
+                "nar.gap.kur",
+                lang,
+                n=_n(kur.diajukan, lang),
+                lama=_n(kur.lama, lang),
+                batas=_n(kur.batas_lama_hari, lang),
+            )  # fmt: skip
+        )
+    never = int((ranking.table["alasan"] == "belum_berjalan").sum())
+    if never:
+        out.append(t("nar.gap.paket", lang, n=_n(never, lang)))
+    return out[:3]
+
+
+def _proposal_text(p: decisions.Proposal, sort_key: str, lang: str) -> str:
+    d = dict(p.details)
+    if p.kind == "buka_kelas":
+        kec = next(s for s in p.subjects if s.jenis == "kecamatan")
+        paket = [
+            t(
+                "nar.usul.paket",
+                lang,
+                nama=f"“{s.nama}”",
+                persen=fmt.pct(d.get(f"{sort_key}:{s.kode}"), lang),
+            )  # fmt: skip
+            for s in p.subjects
+            if s.jenis == "paket"
+        ]
+        return t(
+            f"nar.usul.buka_kelas.{d.get('dasar')}", lang, n=_n(p.figure, lang), kec=kec.nama,
+            k=_n(d.get("kekurangan_orang"), lang),
+            paket=narrative.join(paket, lang),
+        )  # fmt: skip
+    if p.kind in ("desa_tanpa_peserta", "desa_kebutuhan_terbesar"):
+        places = [f"{s.nama} ({s.induk})" if s.induk else s.nama for s in p.subjects]
+        return t(
+            f"nar.usul.{p.kind}", lang, n=_n(p.figure, lang), sasaran=_n(d.get("sasaran"), lang),
+            names=narrative.join(places, lang),
+        )  # fmt: skip
+    if p.kind == "telusur_alumni":
+        classes = [t("nar.usul.kelas", lang, kode=s.kode, nama=s.nama) for s in p.subjects]
+        return t(
+            "nar.usul.telusur_alumni", lang, n=_n(p.figure, lang), p=_n(d.get("pendaftaran"), lang),
+            hari=_n(d.get("hari_terlambat_maks"), lang), names=narrative.join(classes, lang),
+        )  # fmt: skip
+    if p.kind == "percepat_kur":
+        return t(
+            "nar.usul.percepat_kur", lang, n=_n(p.figure, lang), lama=_n(d.get("lama"), lang),
+            batas=_n(d.get("batas_lama_hari"), lang), maks=_n(d.get("maks_hari"), lang),
+        )  # fmt: skip
+    if p.kind == "modal_dusun_rw":
+        groups = [
+            t("nar.usul.dusun", lang, dusun=s.nama, rw=s.rw, desa=s.induk)
+            if s.rw
+            else t("nar.usul.dusun_norw", lang, dusun=s.nama, desa=s.induk)
+            for s in p.subjects
+        ]
+        return t(
+            "nar.usul.modal_dusun_rw", lang, n=_n(p.figure, lang), g=_n(d.get("dusun_rw"), lang),
+            names=narrative.join(groups, lang),
+        )  # fmt: skip
+    raise ValueError(p.kind)
+
+
+def _month(d: date, lang: str) -> str:
+    return format_date(d, format="MMM y", locale=fmt.LOCALES.get(lang, "id_ID"))
+
+
+def _interval(low, high, lang: str) -> tuple[str, str]:
+    return fmt.pct(_chart_value(low), lang), fmt.pct(_chart_value(high), lang)
 
 
 def build(
@@ -120,232 +282,503 @@ def build(
     lang: str = "id",
     *,
     with_images: bool = True,
+    chart_images: bool = True,
     ref: Reference | None = None,
 ) -> Deck:
-    """The briefing deck for ``filters`` (the function the page, the PDF and the PPTX share)."""
+    """The briefing deck for ``filters`` (the function the page, the files and the text share).
+
+    ``with_images``: render the map (and, with ``chart_images``, each chart's PNG for the PDF and
+    the page; PowerPoint draws charts natively and needs only the map)."""
     s = settings()
     ref = ref or _reference(engine)
     description = describe(filters, ref, lang)
     as_of = db.data_as_of(engine)
-    day = as_of or date.today()
-    values = query.indicators(engine, filters)
-    whole = values if filters.is_empty() else query.indicators(engine, Filters())
     filtered = not filters.is_empty()
+    values = query.indicators(engine, filters)
+    area = query.values(engine, ["cakupan", "kebutuhan_belum_terlayani", "sasaran"], filters)
+    st = decisions.status(engine, filters)
+    share = decisions.fair_share(engine, filters)
+    ranking = decisions.packages(engine, filters)
+    kec = decisions.kecamatan_by_need(engine, filters)
+    vil = decisions.villages_by_need(engine, filters)
+    fu = decisions.tracer_followups(engine, filters)
+    kur = decisions.kur_pipeline(engine, filters)
+    alumni = decisions.alumni_priority(engine, filters)
+    props = decisions.proposals_from(st, ranking, kec, vil, fu, kur, alumni)
+    stamp = t("filter.active", lang, desc=description)
+    as_of_text = t("data.as_of", lang, date=fmt.tanggal(as_of, lang))
 
-    def png(chart) -> bytes | None:
-        return images.to_png(chart, lang) if with_images else None
+    def png(chart: Chart | None) -> bytes | None:
+        wanted = with_images and chart_images and chart is not None
+        return images.chart_png(chart, lang) if wanted else None
 
     slides: list[Slide] = []
 
-    # 1. title
+    # 1. cover
     slides.append(
         Slide(
-            "judul",
-            s.nama,
-            (narrative.title(description, as_of, lang, unfiltered=not filtered),),
+            "judul", s.nama, (narrative.title(description, as_of, lang, unfiltered=not filtered),)
         )
     )
 
-    # 2. quota progress
-    size = s.kapasitas_kelas
+    # 2. summary: status against quota and deadline, three figures, the three main gaps
+    sentences = [narrative.status_sentence(st, lang)]
     if filtered:
-        sentences = (
-            narrative.scope_progress(
-                values["peserta"], values["kuota"], values["persen_kuota"], description, as_of,
+        sentences.append(
+            t(
+                "nar.st.scope",
                 lang,
-            ),
-            narrative.progress(whole["peserta"], whole["kuota"], size, as_of, lang, whole=True),
+                desc=narrative.scope_text(description),
+                peserta=_n(share.peserta, lang),
+                porsi=fmt.pct(share.porsi_kuota, lang),
+            )  # fmt: skip
+        )
+    first = Metric(
+        t("brief.m.peserta_kuota", lang), _of(st.peserta, st.kuota, lang), "peserta", st.peserta
+    )
+    if filtered:
+        second = Metric(
+            t("brief.m.peserta_filter", lang, porsi=fmt.pct(share.porsi_kuota, lang)),
+            _n(share.peserta, lang), "peserta", share.peserta,
         )  # fmt: skip
-        metrics = tuple(
-            _metric(k, values, lang) for k in ("peserta", "persen_kuota", "selesai", "kompeten")
-        )
     else:
-        sentences = (
-            narrative.progress(values["peserta"], values["kuota"], size, as_of, lang),
-            narrative.completion(values["selesai"], values["kompeten"], lang),
-        )
-        seats = plan.seats_needed(values["kuota"], values["peserta"])
-        metrics = (
-            _metric("peserta", values, lang),
-            _metric("persen_kuota", values, lang),
-            Metric(t("brief.m.sisa", lang), fmt.number(seats, lang=lang)),
-            Metric(
-                t("brief.m.kelas_lagi", lang, size=size),
-                fmt.number(plan.classes_needed(seats, size), lang=lang),
-            ),
-        )
-    years = queries.per_year(engine, filters)
+        second = Metric(
+            t("brief.m.sisa_waktu", lang, date=fmt.tanggal(st.tanggal_selesai, lang)),
+            t("brief.v.hari", lang, n=_n(st.hari_tersisa, lang)), None, st.hari_tersisa,
+        )  # fmt: skip
     slides.append(
         Slide(
-            "kuota",
-            t("brief.slide.kuota", lang),
-            sentences,
-            metrics,
-            png(images.per_year(years, lang, targets=measures.annual_targets_apply(filters))),
-            t("brief.c.peserta", lang),
+            "ringkasan",
+            narrative.status_title(st, lang),
+            tuple(sentences),
+            (first, second, _metric("persen_penempatan", values, lang)),
+            bullets=tuple(_gaps(kec, vil, fu, kur, ranking, lang)),
+            notes=(
+                t(
+                    "brief.def.status",
+                    lang,
+                    rule=t("keputusan.status.rule", lang, bulan=st.bulan_laju_terkini),
+                ),
+            ),
         )
     )
 
-    # 3. pace and projection (whole programme)
-    start, end = s.tanggal_mulai, s.tanggal_selesai
-    outlook = plan.outlook(whole["peserta"], day, s)
-    p, pr = outlook.pace, outlook.projection
-    gap = -p.gap
+    # 3. pace (whole programme)
+    series = decisions.progress_series(engine)
+    chart = Chart(
+        "line",
+        t("brief.c.laju.title", lang),
+        tuple(_month(d, lang) for d in series["tanggal"]),
+        (
+            Series(
+                t("brief.c.s.peserta", lang),
+                tuple(_chart_value(v) for v in series["peserta"]),
+                measures.PRIMARY,
+            ),
+            Series(
+                t("brief.c.s.rencana", lang),
+                tuple(float(v) for v in series["rencana"]),
+                measures.PLAN,
+                True,
+            ),
+        ),
+        positions=tuple(series["tanggal"]),
+    )
+    sentences = [narrative.pace(st.pace, lang), narrative.projection(st.projection, lang)]
+    recent = narrative.recent_pace(st, lang)
+    if recent:
+        sentences.append(recent)
     slides.append(
         Slide(
             "laju",
-            t("brief.slide.laju.whole" if filtered else "brief.slide.laju", lang),
-            (narrative.pace(p, lang), narrative.projection(pr, lang)),
+            narrative.pace_title(st, lang),
+            tuple(sentences),
             (
-                Metric(t("brief.m.rencana", lang), fmt.number(p.planned, lang=lang)),
-                Metric(t("brief.m.peserta_program", lang), fmt.number(p.peserta, lang=lang)),
-                Metric(
-                    t("brief.m.selisih", lang),
-                    ("+" if gap > 0 else "") + fmt.number(gap, lang=lang),
-                ),
+                Metric(t("brief.m.rencana", lang), _n(st.rencana, lang), None, st.rencana),
+                Metric(t("brief.m.peserta_program", lang), _n(st.peserta, lang), "peserta", st.peserta),
+                Metric(t("brief.m.selisih", lang), narrative.gap_words(st.selisih_rencana, lang), None, st.selisih_rencana),
                 Metric(
                     t("brief.m.proyeksi", lang),
-                    t("plan.status.reached", lang) if pr.reached else fmt.tanggal(pr.date, lang),
+                    t("plan.status.reached", lang) if st.proyeksi is None and st.key == "tercapai"
+                    else fmt.tanggal(st.proyeksi, lang),
                 ),
             ),
-            png(
-                images.cumulative(
-                    queries.cumulative(engine, Filters()),
-                    queries.cumulative(engine, filters) if filtered else None,
-                    start,
-                    end,
-                    whole["kuota"],
-                    day,
-                    pr.date,
-                    lang,
-                )
-            ),  # fmt: skip
-            t("brief.c.kumulatif", lang),
+            png(chart), chart.title, chart=chart,
+            notes=(t("brief.notes.regency", lang),) if filtered else (),
         )
-    )
+    )  # fmt: skip
 
-    # 4. packages
-    pk = queries.packages(engine, filters)
-    ranked = pk[pk["peserta"] > 0].sort_values(["peserta", "nama"], ascending=[False, True])
-    top = (ranked.iloc[0]["nama"], int(ranked.iloc[0]["peserta"])) if not ranked.empty else None
+    # 4. coverage by kecamatan against the fair share
+    tab = kec.table
+    below = tab[tab["kurang_dari_bagian_wajar"].fillna(0) > 0].sort_values(
+        ["kurang_dari_bagian_wajar", "kecamatan"], ascending=[False, True]
+    )
+    if len(tab) == 1:
+        r = tab.iloc[0]
+        k = _int(r["kurang_dari_bagian_wajar"])
+        title = (
+            t("nar.t.wilayah.one_below", lang, nama=r["nama_kecamatan"], k=_n(k, lang)) if k > 0
+            else t("nar.t.wilayah.one_ok", lang, nama=r["nama_kecamatan"],
+                   persen=fmt.pct(_chart_value(r["persen_bagian_wajar"]), lang))
+        )  # fmt: skip
+        sentences = [
+            t(
+                "nar.wilayah.one",
+                lang,
+                nama=r["nama_kecamatan"],
+                cakupan=fmt.pct(_chart_value(r["cakupan"]), lang),
+                sasaran=_n(r["sasaran"], lang),
+            )  # fmt: skip
+        ]
+    elif not below.empty:
+        r = below.iloc[0]
+        title = t(
+            "nar.t.wilayah.below", lang, n=_n(len(below), lang), nama=r["nama_kecamatan"],
+            k=_n(r["kurang_dari_bagian_wajar"], lang),
+        )  # fmt: skip
+        sentences = []
+    else:
+        title = t("nar.t.wilayah.ok", lang)
+        sentences = []
+    covered = tab[tab["sasaran"] > 0].sort_values(["cakupan", "kecamatan"], ascending=[False, True])
+    if len(covered) > 1:
+        hi, lo = covered.iloc[0], covered.iloc[-1]
+        sentences.append(
+            t(
+                "nar.wilayah.cakupan",
+                lang,
+                hi=hi["nama_kecamatan"],
+                hi_p=fmt.pct(_chart_value(hi["cakupan"]), lang),
+                lo=lo["nama_kecamatan"],
+                lo_p=fmt.pct(_chart_value(lo["cakupan"]), lang),
+            )  # fmt: skip
+        )
+    if share.applicable:
+        sentences.append(
+            t(
+                "nar.st.fair",
+                lang,
+                wajar=_n(share.bagian_wajar, lang),
+                peserta=_n(share.peserta_wilayah, lang),
+                persen=fmt.pct(share.persen_bagian_wajar, lang),
+            )  # fmt: skip
+        )
+    order = tab.sort_values(["persen_bagian_wajar", "kecamatan"], na_position="last")
+    chart = Chart(
+        "bar",
+        t("brief.c.wilayah.title", lang),
+        tuple(order["nama_kecamatan"]),
+        (
+            Series(t("brief.c.s.peserta", lang), tuple(_chart_value(v) for v in order["peserta"]), measures.PRIMARY),
+            Series(t("brief.c.s.bagian_wajar", lang), tuple(_chart_value(v) for v in order["bagian_wajar"]), measures.PLAN),
+        ),
+    )  # fmt: skip
+    slides.append(
+        Slide(
+            "wilayah",
+            title,
+            tuple(sentences),
+            (
+                Metric(t("brief.m.kec_bawah", lang), _of(len(below), len(tab), lang), None, len(below)),
+                Metric(
+                    t("brief.m.kekurangan", lang),
+                    t("brief.v.orang", lang, n=_n(below["kurang_dari_bagian_wajar"].sum(), lang)),
+                    None, int(below["kurang_dari_bagian_wajar"].sum()),
+                ),
+                _metric("cakupan", area, lang),
+            ),
+            png(chart), chart.title, chart=chart,
+            notes=(t("brief.def.bagian_wajar", lang),),
+        )
+    )  # fmt: skip
+
+    # 5. villages with the largest unmet need (the map, zoomed to the filter)
+    vt = vil.table
+    none = vt[vt["tanpa_peserta"]].sort_values(["sasaran", "desa"], ascending=[False, True])
+    needy = vt[vt["kebutuhan_belum_terlayani"] > 0]
+    if not none.empty:
+        title = t(
+            "nar.t.desa.none", lang, n=_n(len(none), lang),
+            names=narrative.names(list(none["nama_desa"]), lang),
+        )  # fmt: skip
+    elif not needy.empty:
+        r = needy.iloc[0]
+        title = t(
+            "nar.t.desa.need", lang, place=r["nama_desa"],
+            k=_n(r["kebutuhan_belum_terlayani"], lang),
+        )  # fmt: skip
+    else:
+        title = t("nar.t.desa.nothing", lang)
+    top = needy.head(3)
+    sentences = []
+    if not top.empty:
+        items = [
+            t(
+                "nar.desa.need_item",
+                lang,
+                place=r.nama_desa,
+                k=_n(r.kebutuhan_belum_terlayani, lang),
+                cakupan=fmt.pct(_chart_value(r.cakupan), lang),
+            )  # fmt: skip
+            for r in top.itertuples()
+        ]
+        sentences.append(t("nar.desa.need", lang, items=narrative.join(items, lang)))
+    image = None
+    if with_images:
+        vs = villages.village_stats(engine, filters)
+        image = images.to_png(
+            images.need_map(vs, needy.head(8), lang, images.boundary_geometries(), zoom=filtered),
+            lang,
+        )
+    slides.append(
+        Slide(
+            "desa",
+            title,
+            tuple(sentences),
+            (
+                Metric(t("brief.m.desa_tanpa", lang), _of(vil.tanpa_peserta, vil.areas, lang), None, vil.tanpa_peserta),
+                _metric("kebutuhan_belum_terlayani", area, lang),
+                _metric("cakupan", area, lang),
+            ),
+            image,
+            t("brief.c.peta.cakupan", lang),
+        )
+    )  # fmt: skip
+
+    # 6. packages to open next (and the ones to review)
+    pk = ranking.table
+    key = ranking.sort_key
+    ranked = pk[pk["diperingkat"]]
+
+    def item(r) -> str:
+        lo, hi = _interval(r[f"{key}_bawah"], r[f"{key}_atas"], lang)
+        return t(
+            "nar.paket.item", lang, nama=r["nama"], persen=fmt.pct(_chart_value(r[key]), lang),
+            lo=lo, hi=hi, n=_n(r[f"{key}_n"], lang),
+        )  # fmt: skip
+
+    best = ranked.head(2)
+    worst = ranked.tail(2) if len(ranked) > 4 else ranked.iloc[0:0]
+    never = int((pk["alasan"] == "belum_berjalan").sum())
+    title = (
+        t("nar.t.paket.open", lang, names=narrative.join([f"“{x}”" for x in best["nama"]], lang))
+        if not best.empty else t("nar.t.paket.none", lang)
+    )  # fmt: skip
+    sentences = []
+    if not best.empty:
+        sentences.append(
+            t("nar.paket.best", lang, items="; ".join(item(r) for _, r in best.iterrows()))
+        )
+    if not worst.empty:
+        sentences.append(
+            t("nar.paket.worst", lang, items="; ".join(item(r) for _, r in worst[::-1].iterrows()))
+        )
+    if never:
+        sentences.append(t("nar.paket.never", lang, n=_n(never, lang)))
+    shown = (
+        ranked
+        if len(ranked) <= 8
+        else ranked.iloc[list(range(5)) + list(range(len(ranked) - 3, len(ranked)))]
+    )
+    n_top = min(5, len(shown)) if len(ranked) > 8 else len(shown)
+    colours = tuple(measures.GOOD if i < n_top else measures.WARN for i in range(len(shown)))
+    chart = Chart(
+        "bar",
+        t("brief.c.paket.rate", lang, ukuran=_label(key, lang)),
+        tuple(shown["nama"]),
+        (Series(_label(key, lang), tuple(_chart_value(v) for v in shown[key]), measures.GOOD),),
+        unit="persen",
+        point_colours=colours,
+    )
+    notes = [t("brief.def.wilson", lang)]
+    notes += [item(r) for _, r in shown.iterrows()]
+    if filters.has_person_filter():
+        notes.append(t("brief.notes.class_regency", lang))
     slides.append(
         Slide(
             "paket",
-            t("brief.slide.paket", lang),
-            tuple(
-                narrative.packages(
-                    values["paket_berjalan"],
-                    values["paket_total"],
-                    values["kelas"],
-                    values["persen_keterisian"],
-                    top,
-                    lang,
-                    regency=filters.has_person_filter(),
-                )
-            ),
+            title,
+            tuple(sentences),
             (
-                Metric(
-                    _label("paket_berjalan", lang),
-                    t(
-                        "brief.m.of",
-                        lang,
-                        a=fmt.number(values["paket_berjalan"], lang=lang),
-                        b=fmt.number(values["paket_total"], lang=lang),
-                    ),  # fmt: skip
-                ),
+                Metric(_label("paket_berjalan", lang), _of(values["paket_berjalan"], values["paket_total"], lang), "paket_berjalan", values["paket_berjalan"]),
                 _metric("kelas", values, lang),
-                _metric("terisi", values, lang),
                 _metric("persen_keterisian", values, lang),
             ),
-            png(images.packages(pk, lang)),
-            t("brief.c.paket.title", lang),
+            png(chart), chart.title, chart=chart, notes=tuple(notes),
         )
-    )
+    )  # fmt: skip
 
-    # 5. villages
-    vs = villages.village_stats(engine, filters)
-    shown = villages.in_scope(vs)
-    rows = [(r.desa, r.jenis, int(r.peserta)) for r in shown.itertuples()]
-    reached = sum(1 for r in rows if r[2] > 0)
-    slides.append(
-        Slide(
-            "peta",
-            t("brief.slide.peta", lang),
-            tuple(narrative.villages(rows, lang)),
-            (
-                Metric(
-                    t("brief.m.desa_peserta", lang),
-                    t(
-                        "brief.m.of",
-                        lang,
-                        a=fmt.number(reached, lang=lang),
-                        b=fmt.number(len(rows), lang=lang),
-                    ),
+    # 7. outcomes with their uncertainty
+    num, den, _ = measures.get("persen_penempatan").ratio
+    counts = query.values(engine, [num, den], filters)
+    bounds = decisions.wilson(_int(counts[num]), _int(counts[den]))
+    if bounds is None or values.get("persen_penempatan") is None:
+        title = t("nar.t.hasil.none", lang)
+    else:
+        title = t(
+            "nar.t.hasil", lang, persen=fmt.pct(values["persen_penempatan"], lang),
+            lo=fmt.pct(decisions._pct1(bounds[0]), lang), hi=fmt.pct(decisions._pct1(bounds[1]), lang),
+        )  # fmt: skip
+    sentences = list(narrative.outcomes(values, lang))
+    if fu.total:
+        waves = fu.by_wave[fu.by_wave["jumlah"] > 0]
+        sentences.append(
+            t(
+                "nar.hasil.followup",
+                lang,
+                n=_n(fu.total, lang),
+                waves=", ".join(
+                    t("nar.hasil.wave", lang, bulan=_n(r.bulan_survei, lang), n=_n(r.jumlah, lang))
+                    for r in waves.itertuples()
                 ),
-                _metric("peserta", values, lang),
-                Metric(
-                    measures.get("sasaran").label_for(lang),
-                    fmt.number(villages.totals(shown)["warga_sasaran"], lang=lang),
-                ),
-            ),
-            png(images.village_map(vs, lang, images.boundary_geometries())),
-            t("brief.c.peta.title", lang),
+                hari=_n(fu.enrolments["hari_terlambat"].max(), lang),
+            )  # fmt: skip
         )
-    )
-
-    # 6. outcomes
+    chart = Chart(
+        "column",
+        t("brief.c.hasil.status", lang),
+        tuple(t(f"brief.outcome.{k}", lang) for k in OUTCOME_ORDER),
+        (Series(t("brief.c.orang", lang), tuple(float(_int(values.get(k))) for k in OUTCOME_ORDER), measures.PRIMARY),),
+        point_colours=tuple(measures.OUTCOME_COLOURS[k] for k in OUTCOME_ORDER),
+    )  # fmt: skip
     slides.append(
         Slide(
             "hasil",
-            t("brief.slide.hasil", lang),
-            tuple(narrative.outcomes(values, lang)),
-            tuple(
-                _metric(k, values, lang)
-                for k in ("selesai", "persen_penempatan", "wirausaha", "tidak_terlacak")
+            title,
+            tuple(sentences),
+            (
+                _metric("selesai", values, lang),
+                _metric("persen_penempatan", values, lang),
+                _metric("tidak_terlacak", values, lang),
+                Metric(t("brief.m.survei_terlambat", lang), _n(fu.total, lang), None, fu.total),
             ),
-            png(images.outcomes(values, lang)),
-            t("brief.c.hasil.title", lang),
+            png(chart), chart.title, chart=chart,
+            notes=(
+                t("brief.def.wilson", lang),
+                t("brief.def.telusur", lang, waves="/".join(str(w) for w in fu.waves), tol=_n(fu.tolerance_days, lang)),
+            ),
         )
-    )
+    )  # fmt: skip
 
-    # 7. KUR and aid
-    aid_df = outcomes.aid_frame(engine, filters)
-    pending = int(
-        aid_df[(aid_df["jenis"] == "kur") & (aid_df["status"] == "diajukan")]["catatan"].sum()
-    )
+    # 8. KUR
+    title = (
+        t("nar.t.kur.waiting", lang, n=_n(kur.diajukan, lang), hari=_n(kur.maks_hari, lang))
+        if kur.diajukan else t("nar.t.kur.none", lang)
+    )  # fmt: skip
+    sentences = list(narrative.aid(values, kur.diajukan, lang))
+    if kur.diajukan:
+        sentences.append(
+            t(
+                "nar.kur.wait",
+                lang,
+                n=_n(kur.diajukan, lang),
+                lama=_n(kur.lama, lang),
+                batas=_n(kur.batas_lama_hari, lang),
+                median=_n(kur.median_hari, lang),
+            )  # fmt: skip
+        )
+    bs = kur.by_status
+    chart = Chart(
+        "column",
+        t("brief.c.kur.title", lang),
+        tuple(t(f"brief.aidstatus.{k}", lang) for k in bs["status"]),
+        (Series(t("brief.c.catatan", lang), tuple(float(v) for v in bs["catatan"]), measures.PRIMARY),),
+        unit="catatan",
+        point_colours=tuple(measures.AID_STATUS_COLOURS[k] for k in bs["status"]),
+    )  # fmt: skip
     slides.append(
         Slide(
             "bantuan",
-            t("brief.slide.bantuan", lang),
-            tuple(narrative.aid(values, pending, lang)),
-            tuple(
-                _metric(k, values, lang)
-                for k in ("kur_disetujui", "kur_nilai_rp", "peralatan", "modal_dusun_rw")
+            title,
+            tuple(sentences),
+            (
+                _metric("kur_disetujui", values, lang),
+                _metric("kur_nilai_rp", values, lang),
+                Metric(t("brief.m.kur_menunggu", lang), _n(kur.diajukan, lang), None, kur.diajukan),
+                Metric(
+                    t("brief.m.median_tunggu", lang),
+                    t("brief.v.hari", lang, n=_n(kur.median_hari, lang)) if kur.median_hari is not None else fmt.DASH,
+                    None, kur.median_hari,
+                ),
             ),
-            png(images.aid(aid_df, lang)),
-            t("brief.c.bantuan.title", lang),
+            png(chart), chart.title, chart=chart,
+            notes=(t("brief.def.kur_tunggu", lang),),
         )
-    )
+    )  # fmt: skip
 
-    # 8. alerts
-    found = alerts.compute(engine, filters)
+    # 9. proposals
+    bullets = tuple(_proposal_text(p, ranking.sort_key, lang) for p in props)
     slides.append(
         Slide(
-            "peringatan",
-            t("brief.slide.peringatan", lang),
-            (narrative.alerts(len(found), lang),),
-            bullets=tuple(alerts.message(a, lang) for a in found),
+            "usulan",
+            t("brief.slide.usulan", lang),
+            (
+                t("nar.usulan.lead", lang, date=fmt.tanggal(as_of, lang))
+                if bullets
+                else t("nar.usulan.none", lang),
+            ),
+            bullets=bullets,
+            notes=(t("brief.def.bagian_wajar", lang), t("brief.def.wilson", lang)),
         )
     )
 
-    return Deck(
+    slides = [  # a chart with nothing to draw is left out (the sentences say why)
+        replace(s_, chart=None, image=None) if s_.chart and not s_.chart.categories else s_
+        for s_ in slides
+    ]
+    slides = [
+        s_
+        if s_.key == "judul"
+        else replace(s_, notes=_notes(s_, stamp, as_of_text, filtered, lang))
+        for s_ in slides
+    ]
+    deck = Deck(
         programme=s.nama,
         organiser=s.penyelenggara,
         description=description,
-        stamp=t("filter.active", lang, desc=description),
+        stamp=stamp,
         as_of=as_of,
-        as_of_text=t("data.as_of", lang, date=fmt.tanggal(as_of, lang)),
+        as_of_text=as_of_text,
         demo=db.is_demo(engine),
         lang=lang,
         slides=tuple(slides),
     )
+    from lib.briefing import text
+
+    return replace(deck, summary=text.whatsapp(deck, st, share, values, lang))
+
+
+def _notes(slide: Slide, stamp: str, as_of_text: str, filtered: bool, lang: str) -> tuple[str, ...]:
+    """Speaker notes: the conclusion, the figures with their definitions, the chart's data, the
+    slide's own definitions, and the filter and data date."""
+    out = [plain(slide.title), *(plain(x) for x in slide.sentences)]
+    out += [plain(b) for b in slide.bullets]
+    if slide.metrics:
+        out.append(t("brief.notes.figures", lang))
+        for m in slide.metrics:
+            line = f"• {m.label}: {m.value}"
+            if m.key:
+                line += f" — {measures.get(m.key).definition_for(lang)}"
+            out.append(line)
+    if slide.chart is not None and slide.chart.kind != "line":
+        c = slide.chart
+        out.append(t("brief.notes.chart", lang, title=c.title))
+        for se in c.series:
+            pairs = "; ".join(
+                f"{cat} {_chart_text(v, c.unit, lang)}"
+                for cat, v in zip(c.categories, se.values, strict=True)
+            )
+            out.append(f"• {se.name}: {pairs}")
+    out += list(slide.notes)
+    if filtered and slide.key == "ringkasan":
+        porsi = measures.get("porsi_kuota")
+        out.append(f"{porsi.label_for(lang)}: {porsi.definition_for(lang)}")
+        out.append(t("brief.notes.regency", lang))
+    out.append(t("brief.notes.source", lang, stamp=stamp, date=as_of_text))
+    return tuple(out)
+
+
+def _chart_text(v: float | None, unit: str, lang: str) -> str:
+    if v is None:
+        return fmt.DASH
+    return fmt.pct(v, lang) if unit == "persen" else _n(v, lang)

@@ -27,8 +27,20 @@ TEXT: dict[str, dict[str, str]] = {
     "brief.download.pdf": {"id": "Unduh PDF", "en": "Download PDF"},
     "brief.download.pptx": {"id": "Unduh PowerPoint", "en": "Download PowerPoint"},
     "brief.building": {"id": "Menyusun slide…", "en": "Building the slides…"},
+    "brief.url.slide": {
+        "id": "Nomor slide di alamat halaman (slide=…) tidak sah dan diabaikan; gunakan angka "
+        "1 sampai 999. Slide pertama ditampilkan.",
+        "en": "The slide number in the page address (slide=…) is not valid and was ignored; use "
+        "a number from 1 to 999. The first slide is shown.",
+    },
+    "brief.url.present": {
+        "id": "Nilai mode presentasi di alamat halaman (present=…) tidak sah dan diabaikan; "
+        "gunakan present=1.",
+        "en": "The presentation-mode value in the page address (present=…) is not valid and was "
+        "ignored; use present=1.",
+    },
     # --- deck furniture --------------------------------------------------------------------------
-    "brief.kicker": {"id": "Briefing pimpinan", "en": "Leadership briefing"},
+    "brief.kicker": {"id": "Bahan Paparan Pimpinan", "en": "Leadership briefing"},
     "brief.demo": {
         "id": "DATA DEMO: angka sintetis untuk uji coba",
         "en": "DEMO DATA: synthetic test figures",
@@ -391,5 +403,399 @@ TEXT: dict[str, dict[str, str]] = {
     "nar.title.nodate": {
         "id": "Briefing untuk {desc}; belum ada tanggal data.",
         "en": "Briefing for {desc}; no data date yet.",
+    },
+    # --- the decision deck (spec 4a): storyline, conclusion titles, proposals -------------------
+    "brief.slide.ringkasan": {"id": "Ringkasan", "en": "Summary"},
+    "brief.slide.usulan": {"id": "Usulan tindak lanjut", "en": "Proposed follow-up"},
+    "brief.m.peserta_kuota": {"id": "Peserta dari kuota", "en": "Participants of the quota"},
+    "brief.m.peserta_filter": {
+        "id": "Peserta filter: porsi {porsi} dari kuota kabupaten",
+        "en": "In the filter: {porsi} of the regency quota",
+    },
+    "brief.m.sisa_waktu": {"id": "Sisa waktu sampai {date}", "en": "Time left until {date}"},
+    "brief.m.kec_bawah": {
+        "id": "Kecamatan di bawah bagian wajar",
+        "en": "Kecamatan below their fair share",
+    },
+    "brief.m.kekurangan": {
+        "id": "Kekurangan dari bagian wajar",
+        "en": "Shortfall against the fair share",
+    },
+    "brief.m.desa_tanpa": {"id": "Desa/kel. tanpa peserta", "en": "Villages with no participant"},
+    "brief.m.survei_terlambat": {
+        "id": "Survei penelusuran terlambat",
+        "en": "Tracer surveys overdue",
+    },
+    "brief.m.kur_menunggu": {"id": "Pengajuan KUR menunggu", "en": "KUR applications pending"},
+    "brief.m.median_tunggu": {"id": "Median lama menunggu", "en": "Median waiting time"},
+    "brief.m.laju_perlu": {"id": "Laju dibutuhkan per bulan", "en": "Pace needed per month"},
+    "brief.v.hari": {"id": "{n} hari", "en": "{n} days"},
+    "brief.v.orang": {"id": "{n} orang", "en": "{n} people"},
+    "brief.v.kurang": {"id": "kurang {n} orang", "en": "{n} short"},
+    "brief.v.lebih": {"id": "lebih {n} orang", "en": "{n} ahead"},
+    "brief.v.pas": {"id": "sesuai rencana", "en": "on plan"},
+    "brief.c.s.peserta": {"id": "Peserta", "en": "Participants"},
+    "brief.c.s.bagian_wajar": {"id": "Bagian wajar", "en": "Fair share"},
+    "brief.c.laju.title": {
+        "id": "Peserta kumulatif dan rencana linear (orang)",
+        "en": "Cumulative participants and the linear plan (people)",
+    },
+    "brief.c.wilayah.title": {
+        "id": "Peserta dan bagian wajar kuota per kecamatan (orang)",
+        "en": "Participants and fair share of the quota by kecamatan (people)",
+    },
+    "brief.c.paket.rate": {
+        "id": "{ukuran} per paket (%): tertinggi dan terendah",
+        "en": "{ukuran} by package (%): highest and lowest",
+    },
+    "brief.c.hasil.status": {
+        "id": "Status kerja terakhir alumni (orang)",
+        "en": "Latest work status of alumni (people)",
+    },
+    "brief.c.kur.title": {"id": "Pengajuan KUR menurut status", "en": "KUR applications by status"},
+    "brief.c.need.title": {
+        "id": "Kebutuhan belum terlayani terbesar (orang)",
+        "en": "Largest unmet need (people)",
+    },
+    "brief.c.peta.cakupan": {
+        "id": "Cakupan menurut desa/kelurahan (% warga sasaran yang telah ikut)",
+        "en": "Coverage by village (% of eligible residents who joined)",
+    },
+    "brief.c.cakupan": {"id": "Cakupan (%)", "en": "Coverage (%)"},
+    "brief.notes.figures": {"id": "Angka pada slide ini:", "en": "Figures on this slide:"},
+    "brief.notes.chart": {"id": "Data grafik ({title}):", "en": "Chart data ({title}):"},
+    "brief.notes.regency": {
+        "id": "Status kuota, laju, dan kebutuhan kelas berlaku untuk seluruh kabupaten; filter "
+        "tidak mempersempitnya.",
+        "en": "Quota status, pace and classes needed are regency-wide; the filters do not narrow "
+        "them.",
+    },
+    "brief.notes.class_regency": {
+        "id": "Jumlah kelas dan keterisian mengikuti filter tahun/paket/kejuruan saja, jadi "
+        "angka itu milik seluruh kabupaten.",
+        "en": "Class counts and fill follow the year/package/trade filters only, so they are "
+        "regency-wide figures.",
+    },
+    "brief.notes.source": {
+        "id": "Sumber: Pantau (lapisan semantik), {stamp}; {date}.",
+        "en": "Source: Pantau (semantic layer), {stamp}; {date}.",
+    },
+    "brief.def.bagian_wajar": {
+        "id": "Bagian wajar: kuota kabupaten × warga sasaran wilayah ÷ warga sasaran kabupaten "
+        "(dibulatkan ke orang).",
+        "en": "Fair share: the regency quota × the area's eligible residents ÷ the regency's "
+        "eligible residents (whole people).",
+    },
+    "brief.def.wilson": {
+        "id": "Selang 95%: selang skor Wilson dari persentase; makin sedikit orang, makin lebar "
+        "selangnya. Paket diurutkan menurut batas bawahnya.",
+        "en": "95% interval: the Wilson score interval of the percentage; the fewer people, the "
+        "wider it is. Packages are ranked by its lower bound.",
+    },
+    "brief.def.status": {
+        "id": "Status kuota: {rule}",
+        "en": "Quota status: {rule}",
+    },
+    "brief.def.telusur": {
+        "id": "Survei penelusuran terlambat: survei {waves} bulan setelah kelas selesai yang belum "
+        "dilakukan {tol} hari setelah tanggalnya.",
+        "en": "Tracer surveys overdue: the {waves}-month surveys after a class ended that are "
+        "still not done {tol} days after their date.",
+    },
+    "brief.def.kur_tunggu": {
+        "id": "Lama menunggu: tanggal data dikurangi tanggal pengajuan KUR yang masih diajukan.",
+        "en": "Waiting time: the data date minus the date of a KUR application still pending.",
+    },
+    "brief.copy.title": {"id": "Salin ringkasan", "en": "Copy the summary"},
+    "brief.copy.help": {
+        "id": "Ringkasan untuk WhatsApp (paling banyak 1.500 karakter); tombol salin ada di pojok "
+        "kanan atas kotak.",
+        "en": "A summary for WhatsApp (at most 1,500 characters); the copy button is in the "
+        "box's top-right corner.",
+    },
+    # --- narrative: money ------------------------------------------------------------------------
+    "nar.money.juta": {"id": "Rp{n} juta", "en": "Rp{n} million"},
+    "nar.money.miliar": {"id": "Rp{n} miliar", "en": "Rp{n} billion"},
+    "nar.money.triliun": {"id": "Rp{n} triliun", "en": "Rp{n} trillion"},
+    # --- narrative: conclusion titles ------------------------------------------------------------
+    "nar.t.status.tercapai": {
+        "id": "Kuota tercapai: {peserta} dari {kuota} orang",
+        "en": "Quota reached: {peserta} of {kuota} people",
+    },
+    "nar.t.status.sesuai": {
+        "id": "Kuota sesuai rencana: {peserta} dari {kuota} orang, {hari} hari tersisa",
+        "en": "Quota on track: {peserta} of {kuota} people, {hari} days left",
+    },
+    "nar.t.status.tertinggal": {
+        "id": "Tertinggal dari rencana, masih bisa dikejar: kurang {sisa} orang, {kelas} kelas",
+        "en": "Behind plan but within reach: {sisa} people, {kelas} classes to go",
+    },
+    "nar.t.status.terlambat": {
+        "id": "Kuota terancam terlambat {hari} hari: kurang {sisa} orang, {kelas} kelas",
+        "en": "Quota set to be {hari} days late: {sisa} people, {kelas} classes short",
+    },
+    "nar.t.status.terlambat.none": {
+        "id": "Kuota terancam tidak tercapai: kurang {sisa} orang, {kelas} kelas",
+        "en": "Quota at risk: {sisa} people, {kelas} classes short",
+    },
+    "nar.t.status.lewat": {
+        "id": "Batas waktu telah lewat: kuota kurang {sisa} orang, {kelas} kelas",
+        "en": "The deadline has passed: {sisa} people, {kelas} classes short",
+    },
+    "nar.t.laju.behind": {
+        "id": "Peserta {gap} orang di bawah rencana; perlu {laju} orang per bulan sampai {akhir}",
+        "en": "Participants {gap} under plan; {laju} people a month needed until {akhir}",
+    },
+    "nar.t.laju.behind_late": {
+        "id": "Peserta {gap} orang di bawah rencana; batas waktu {akhir} telah lewat",
+        "en": "Participants {gap} under plan; the deadline {akhir} has passed",
+    },
+    "nar.t.laju.ok": {
+        "id": "Peserta sesuai rencana: {peserta} orang, rencana {rencana} orang",
+        "en": "Participants on plan: {peserta} people against {rencana} planned",
+    },
+    "nar.t.laju.reached": {
+        "id": "Kuota {kuota} orang telah tercapai",
+        "en": "The quota of {kuota} people has been reached",
+    },
+    "nar.t.wilayah.below": {
+        "id": "{n} kecamatan di bawah bagian wajarnya; terjauh {nama} (kurang {k} orang)",
+        "en": "{n} kecamatan below their fair share; furthest {nama} ({k} people short)",
+    },
+    "nar.t.wilayah.ok": {
+        "id": "Semua kecamatan mencapai bagian wajar kuotanya",
+        "en": "Every kecamatan has reached its fair share of the quota",
+    },
+    "nar.t.wilayah.one_below": {
+        "id": "Kecamatan {nama}: kurang {k} orang dari bagian wajarnya",
+        "en": "Kecamatan {nama}: {k} people short of its fair share",
+    },
+    "nar.t.wilayah.one_ok": {
+        "id": "Kecamatan {nama}: {persen} dari bagian wajarnya",
+        "en": "Kecamatan {nama}: {persen} of its fair share",
+    },
+    "nar.t.desa.none": {
+        "id": "{n} desa/kelurahan dengan warga sasaran belum punya peserta: {names}",
+        "en": "{n} villages with eligible residents have no participant: {names}",
+    },
+    "nar.t.desa.need": {
+        "id": "Kebutuhan terbesar di {place}: {k} warga sasaran belum terlayani",
+        "en": "Largest need in {place}: {k} eligible residents not yet reached",
+    },
+    "nar.t.desa.nothing": {
+        "id": "Belum ada warga sasaran tercatat dalam cakupan ini",
+        "en": "No eligible residents are recorded in this scope",
+    },
+    "nar.t.desa.more": {"id": "{names}, dan {n} lainnya", "en": "{names}, and {n} more"},
+    "nar.t.paket.open": {
+        "id": "Paket untuk dibuka berikutnya: {names}",
+        "en": "Packages to open next: {names}",
+    },
+    "nar.t.paket.none": {
+        "id": "Belum ada paket dengan cukup alumni untuk diperingkat",
+        "en": "No package has enough alumni to be ranked yet",
+    },
+    "nar.t.hasil": {
+        "id": "{persen} alumni bekerja atau berwirausaha (selang 95%: {lo}–{hi})",
+        "en": "{persen} of alumni employed or self-employed (95% interval {lo}–{hi})",
+    },
+    "nar.t.hasil.none": {
+        "id": "Hasil pelatihan belum dapat dinilai: belum ada alumni yang terlacak",
+        "en": "Outcomes cannot be judged yet: no alumnus has been traced",
+    },
+    "nar.t.kur.waiting": {
+        "id": "{n} pengajuan KUR masih menunggu; terlama {hari} hari",
+        "en": "{n} KUR applications pending; the longest for {hari} days",
+    },
+    "nar.t.kur.none": {
+        "id": "Tidak ada pengajuan KUR yang menunggu",
+        "en": "No KUR application is pending",
+    },
+    # --- narrative: status and pace sentences ----------------------------------------------------
+    "nar.st.terlambat": {
+        "id": "{lead}, {peserta} dari {kuota} orang ({persen}) telah mengikuti pelatihan; dengan "
+        "laju rata-rata saat ini kuota baru tercapai sekitar {proyeksi}, {hari} hari setelah "
+        "batas waktu {akhir}.",
+        "en": "{lead}, {peserta} of {kuota} people ({persen}) have joined; at the current average "
+        "pace the quota is reached around {proyeksi}, {hari} days after the deadline {akhir}.",
+    },
+    "nar.st.terlambat.none": {
+        "id": "{lead}, {peserta} dari {kuota} orang ({persen}) telah mengikuti pelatihan; dengan "
+        "laju saat ini kuota tidak tercapai sebelum batas waktu {akhir}.",
+        "en": "{lead}, {peserta} of {kuota} people ({persen}) have joined; at the current pace the "
+        "quota is not reached before the deadline {akhir}.",
+    },
+    "nar.st.tertinggal": {
+        "id": "{lead}, {peserta} dari {kuota} orang ({persen}) telah mengikuti pelatihan, {gap} "
+        "orang di bawah rencana; laju {bulan} bulan terakhir cukup untuk mencapai kuota sebelum "
+        "{akhir} bila dipertahankan.",
+        "en": "{lead}, {peserta} of {kuota} people ({persen}) have joined, {gap} under plan; the "
+        "pace of the last {bulan} months reaches the quota before {akhir} if it is kept up.",
+    },
+    "nar.st.sesuai": {
+        "id": "{lead}, {peserta} dari {kuota} orang ({persen}) telah mengikuti pelatihan, sesuai "
+        "rencana; batas waktu {akhir}.",
+        "en": "{lead}, {peserta} of {kuota} people ({persen}) have joined, on plan; the deadline "
+        "is {akhir}.",
+    },
+    "nar.st.tercapai": {
+        "id": "{lead}, {peserta} orang telah mengikuti pelatihan: kuota {kuota} orang tercapai.",
+        "en": "{lead}, {peserta} people have joined: the quota of {kuota} is reached.",
+    },
+    "nar.st.scope": {
+        "id": "Cakupan filter ({desc}) mencatat {peserta} peserta, porsi {porsi} dari kuota "
+        "kabupaten; status kuota berlaku untuk seluruh kabupaten.",
+        "en": "The filtered scope ({desc}) has {peserta} participants, {porsi} of the regency "
+        "quota; the quota status is regency-wide.",
+    },
+    "nar.st.fair": {
+        "id": "Bagian wajar wilayah ini {wajar} orang; tercatat {peserta} orang ({persen}).",
+        "en": "This area's fair share is {wajar} people; {peserta} recorded ({persen}).",
+    },
+    "nar.laju.recent": {
+        "id": "Laju {bulan} bulan terakhir {terkini} orang per bulan (rata-rata sejak awal "
+        "{rata}); sampai batas waktu dibutuhkan {perlu} orang per bulan, sekitar {kelas} kelas.",
+        "en": "The pace of the last {bulan} months is {terkini} people a month (average since the "
+        "start {rata}); {perlu} people a month, about {kelas} classes, are needed until the "
+        "deadline.",
+    },
+    "nar.wilayah.cakupan": {
+        "id": "Cakupan tertinggi di {hi} ({hi_p} dari warga sasaran), terendah di {lo} ({lo_p}).",
+        "en": "Coverage is highest in {hi} ({hi_p} of eligible residents), lowest in {lo} "
+        "({lo_p}).",
+    },
+    "nar.wilayah.one": {
+        "id": "Cakupan {nama}: {cakupan} dari {sasaran} warga sasaran.",
+        "en": "Coverage of {nama}: {cakupan} of {sasaran} eligible residents.",
+    },
+    "nar.desa.need": {
+        "id": "Kebutuhan belum terlayani terbesar: {items}.",
+        "en": "Largest unmet need: {items}.",
+    },
+    "nar.desa.need_item": {
+        "id": "{place} ({k} orang, cakupan {cakupan})",
+        "en": "{place} ({k} people, coverage {cakupan})",
+    },
+    "nar.paket.best": {
+        "id": "Terbaik menurut batas bawah selang 95%: {items}.",
+        "en": "Best by the lower bound of the 95% interval: {items}.",
+    },
+    "nar.paket.worst": {"id": "Perlu ditinjau: {items}.", "en": "To review: {items}."},
+    "nar.paket.item": {
+        "id": "{nama} {persen} ({lo}–{hi}; {n} orang)",
+        "en": "{nama} {persen} ({lo}–{hi}; {n} people)",
+    },
+    "nar.paket.never": {
+        "id": "{n} paket belum pernah dibuka.",
+        "en": "{n} packages have never run.",
+    },
+    "nar.hasil.followup": {
+        "id": "{n} survei penelusuran terlambat ({waves}); terlama {hari} hari.",
+        "en": "{n} tracer surveys overdue ({waves}); the longest by {hari} days.",
+    },
+    "nar.hasil.wave": {"id": "{bulan} bulan: {n}", "en": "{bulan} months: {n}"},
+    "nar.kur.wait": {
+        "id": "Dari {n} pengajuan yang menunggu, {lama} sudah lebih dari {batas} hari (median "
+        "{median} hari).",
+        "en": "Of {n} applications pending, {lama} have waited over {batas} days (median "
+        "{median} days).",
+    },
+    "nar.usulan.lead": {
+        "id": "Usulan disusun dari data per {date}; angka di setiap usulan dapat dicek di "
+        "halaman Rencana.",
+        "en": "Proposals derived from the data as of {date}; each figure can be checked on the "
+        "Plan page.",
+    },
+    "nar.usulan.none": {
+        "id": "Data saat ini tidak menunjukkan tindak lanjut yang mendesak.",
+        "en": "The current data show no urgent follow-up.",
+    },
+    # --- narrative: gaps (summary) and proposals (closing slide) ---------------------------------
+    "nar.gap.kecamatan": {
+        "id": "**Kecamatan {nama}** kurang {k} orang dari bagian wajarnya ({peserta} dari "
+        "{wajar} orang)",
+        "en": "**Kecamatan {nama}** is {k} people short of its fair share ({peserta} of {wajar})",
+    },
+    "nar.gap.desa": {
+        "id": "**{n} desa/kelurahan** dengan {sasaran} warga sasaran belum punya peserta",
+        "en": "**{n} villages** with {sasaran} eligible residents have no participant",
+    },
+    "nar.gap.telusur": {
+        "id": "**{n} survei penelusuran alumni** terlambat; terlama {hari} hari",
+        "en": "**{n} alumni tracer surveys** overdue; the longest by {hari} days",
+    },
+    "nar.gap.kur": {
+        "id": "**{n} pengajuan KUR** menunggu; {lama} lebih dari {batas} hari",
+        "en": "**{n} KUR applications** pending; {lama} over {batas} days",
+    },
+    "nar.gap.paket": {
+        "id": "**{n} paket** belum pernah dibuka",
+        "en": "**{n} packages** have never run",
+    },
+    "nar.usul.buka_kelas.bagian_wajar": {
+        "id": "**Buka {n} kelas** di Kecamatan {kec} (kurang {k} orang dari bagian wajarnya), "
+        "paket {paket}",
+        "en": "**Open {n} classes** in Kecamatan {kec} ({k} people short of its fair share), "
+        "packages {paket}",
+    },
+    "nar.usul.buka_kelas.kebutuhan_belum_terlayani": {
+        "id": "**Buka {n} kelas** di Kecamatan {kec} ({k} warga sasaran belum terlayani), paket "
+        "{paket}",
+        "en": "**Open {n} classes** in Kecamatan {kec} ({k} eligible residents not yet reached), "
+        "packages {paket}",
+    },
+    "nar.usul.paket": {"id": "{nama} ({persen})", "en": "{nama} ({persen})"},
+    "nar.usul.desa_tanpa_peserta": {
+        "id": "**Jangkau {n} desa/kelurahan tanpa peserta** ({sasaran} warga sasaran): {names}",
+        "en": "**Reach {n} villages with no participant** ({sasaran} eligible residents): {names}",
+    },
+    "nar.usul.desa_kebutuhan_terbesar": {
+        "id": "**Jangkau {n} warga sasaran** di desa dengan kebutuhan terbesar: {names}",
+        "en": "**Reach {n} eligible residents** in the villages of largest need: {names}",
+    },
+    "nar.usul.telusur_alumni": {
+        "id": "**Telusuri {n} survei alumni yang terlambat** ({p} pendaftaran, terlama {hari} "
+        "hari); mulai dari kelas {names}",
+        "en": "**Follow up {n} overdue alumni surveys** ({p} enrolments, longest {hari} days); "
+        "start with classes {names}",
+    },
+    "nar.usul.percepat_kur": {
+        "id": "**Selesaikan {n} pengajuan KUR yang menunggu**: {lama} lebih dari {batas} hari, "
+        "terlama {maks} hari",
+        "en": "**Settle {n} pending KUR applications**: {lama} over {batas} days, the longest "
+        "{maks} days",
+    },
+    "nar.usul.modal_dusun_rw": {
+        "id": "**Salurkan modal usaha dusun/RW** untuk {n} alumni berwirausaha yang belum dibantu "
+        "di {g} dusun/RW; terbanyak di {names}",
+        "en": "**Give hamlet/RW business capital** to {n} self-employed alumni without help yet "
+        "in {g} hamlets/RW; most in {names}",
+    },
+    "nar.usul.dusun": {"id": "{dusun} RW {rw} ({desa})", "en": "{dusun} RW {rw} ({desa})"},
+    "nar.usul.dusun_norw": {"id": "{dusun} ({desa})", "en": "{dusun} ({desa})"},
+    "nar.usul.kelas": {"id": "{kode} ({nama})", "en": "{kode} ({nama})"},
+    # --- WhatsApp summary ------------------------------------------------------------------------
+    "wa.head": {"id": "*{programme}*", "en": "*{programme}*"},
+    "wa.status": {
+        "id": "Peserta: *{peserta} dari {kuota} orang* ({persen}); batas waktu {akhir}.",
+        "en": "Participants: *{peserta} of {kuota} people* ({persen}); deadline {akhir}.",
+    },
+    "wa.scope": {
+        "id": "Dalam filter: {peserta} peserta, porsi {porsi} dari kuota kabupaten.",
+        "en": "In the filter: {peserta} participants, {porsi} of the regency quota.",
+    },
+    "wa.penempatan": {
+        "id": "Alumni bekerja/berwirausaha: {persen} dari {selesai} alumni.",
+        "en": "Alumni employed/self-employed: {persen} of {selesai} alumni.",
+    },
+    "wa.kur": {
+        "id": "KUR disetujui/disalurkan: {n} pengajuan, {rp}.",
+        "en": "KUR approved/disbursed: {n} applications, {rp}.",
+    },
+    "wa.gaps": {"id": "*Perlu ditindaklanjuti:*", "en": "*Needs follow-up:*"},
+    "wa.filter": {"id": "Filter: {desc}", "en": "Filter: {desc}"},
+    "wa.more": {
+        "id": "Selengkapnya di Pantau, halaman Briefing.",
+        "en": "More in Pantau, Briefing.",
     },
 }
