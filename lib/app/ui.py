@@ -587,6 +587,9 @@ def header(ctx: PageContext, title_key: str, intro: str | None = None) -> None:
     stamp = ctx.t("filter.active", desc=ctx.description)
     as_of = ctx.t("data.as_of", date=fmt.tanggal(ctx.data_as_of, ctx.lang))
     st.caption(f"{stamp} · **{as_of}**")
+    from lib.app import widgets
+
+    widgets.filter_chips(ctx)
     if intro:
         st.markdown(intro)
 
@@ -742,15 +745,24 @@ def show_table(
     help: dict[str, str] | None = None,
     height: int | str = "auto",
     pin: tuple[str, ...] = (),
+    links: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """A sortable table with Indonesian number formats, plus CSV/XLSX downloads.
 
     ``columns`` maps a column of ``df`` to ``(i18n key of its header, kind)`` with kind one of
-    ``text``, ``int``, ``dec1``, ``pct``, ``rupiah``. The grid shows the formatted text but sorts
-    on the underlying numbers; the downloads carry the raw values under the same headers.
-    ``pin`` names columns that stay in view when the grid scrolls sideways.
+    ``text``, ``int``, ``dec1``, ``pct``, ``rupiah`` (a header that is not a catalogue key is shown
+    as given). The grid shows the formatted text but sorts on the underlying numbers; the downloads
+    carry the raw values under the same headers. ``pin`` names columns that stay in view when the
+    grid scrolls sideways. ``links`` maps columns of ``df`` holding relative URLs to
+    ``(i18n key of the header, link text)``: shown as links after the other columns, left out of
+    the downloads.
     """
-    labels = {col: ctx.t(label_key) for col, (label_key, _) in columns.items()}
+    from lib.core.i18n import CATALOGUE
+
+    labels = {
+        col: ctx.t(label_key) if label_key in CATALOGUE else label_key
+        for col, (label_key, _) in columns.items()
+    }
     view = df[list(columns)].rename(columns=labels)
     for col, (_, kind) in columns.items():
         if kind != "text":  # None → NaN, so that the grid sorts numbers and shows "–"
@@ -767,8 +779,15 @@ def show_table(
         )
         for col, (_, kind) in columns.items()
     }
+    shown = view
+    if links:
+        shown = view.copy()
+        for col, (label_key, text) in links.items():
+            header = ctx.t(label_key)
+            shown[header] = list(df[col])
+            config[header] = st.column_config.LinkColumn(header, display_text=text, width="small")
     st.dataframe(
-        view.style.format(formatters, na_rep=fmt.DASH),
+        shown.style.format(formatters, na_rep=fmt.DASH),
         hide_index=True,
         column_config=config,
         placeholder=fmt.DASH,

@@ -49,6 +49,7 @@ from lib.core.models import (
     AnTracer,
     Kecamatan,
     Package,
+    Person,
     Village,
 )
 from lib.semantic import plan
@@ -1259,6 +1260,7 @@ __all__ = [
     "months_after",
     "packages",
     "parameters",
+    "person_identities",
     "progress_series",
     "proposals",
     "proposals_from",
@@ -1268,3 +1270,21 @@ __all__ = [
     "villages_by_need",
     "wilson",
 ]
+
+
+# --- person identities (operators' lists on /rencana) ---------------------------------------------
+
+
+def person_identities(engine: Engine, person_ids) -> pd.DataFrame:
+    """``person_id``, ``nama``, ``nik`` (unmasked) of the given registry persons, for the
+    operators' lists of :func:`alumni_priority`, :func:`tracer_followups` and
+    :func:`kur_pipeline`. Only the caller that may show persons asks, and it masks the NIK
+    (``lib.core.fmt.mask_nik``); the birth date is never read here."""
+    ids = sorted({int(i) for i in person_ids})
+    rows: list[tuple] = []
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            stmt = select(Person.id, Person.nama, Person.nik).where(Person.id.in_(chunk))
+            rows.extend(tuple(r) for r in conn.execute(stmt))
+    return pd.DataFrame(rows, columns=["person_id", "nama", "nik"])
