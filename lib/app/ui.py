@@ -691,6 +691,7 @@ def metric(
     label: str | None = None,
     delta: str | None = None,
     delta_color: str = "normal",
+    border: bool = True,
 ) -> None:
     """``st.metric`` for indicator ``key`` of ``values`` with its definition as help text."""
     container.metric(
@@ -699,7 +700,7 @@ def metric(
         delta=delta,
         delta_color=delta_color,
         help=indicator_help(key, ctx.lang),
-        border=True,
+        border=border,
     )
 
 

@@ -115,3 +115,15 @@ def filter_chips(ctx) -> None:
             )
     if sum(len(getattr(ctx.filters, n)) for n in PARAMS) > 1 and locked is None:
         bar.button(ctx.t("chips.clear"), key="chip_clear", on_click=_clear, type="tertiary")
+
+
+def filter_link(ctx, page_key: str, label: str, params: dict[str, str]) -> None:
+    """A link to page ``page_key`` that sets the given filters (others dropped), in the UI
+    language: acting on one item of an alert or a ranking."""
+    from lib.app import nav
+
+    spec = next(p for p in nav.PAGES if p.key == page_key)
+    query = dict(params)
+    if ctx.lang != "id":
+        query["lang"] = ctx.lang
+    st.page_link(f"app_pages/{spec.file}", label=label, icon=spec.icon, query_params=query)

@@ -301,7 +301,13 @@ class Status:
     filters_ignored: bool  # filters were set, and these figures do not follow them
 
 
-def status(engine: Engine, filters: Filters | None = None, as_of: date | None = None) -> Status:
+def status(
+    engine: Engine,
+    filters: Filters | None = None,
+    as_of: date | None = None,
+    *,
+    starts: list[tuple[date, int]] | None = None,
+) -> Status:
     """:class:`Status` of the whole programme as of ``as_of`` (default: the data date).
 
     Filters never narrow it (the quota is the regency's); ``filters_ignored`` says when some were
@@ -312,7 +318,7 @@ def status(engine: Engine, filters: Filters | None = None, as_of: date | None = 
     s = settings()
     p = parameters(s)
     as_of = _as_of(engine, as_of)
-    starts = _first_starts(engine, Filters())
+    starts = first_starts(engine) if starts is None else starts
     v = values(engine, ["peserta", "persen_kuota"])
     peserta = int(v["peserta"])
     out = plan.outlook(peserta, as_of, s)
@@ -363,7 +369,15 @@ def status(engine: Engine, filters: Filters | None = None, as_of: date | None = 
     )
 
 
-def progress_series(engine: Engine, as_of: date | None = None) -> pd.DataFrame:
+def first_starts(engine: Engine) -> list[tuple[date, int]]:
+    """(date, persons) per start date of persons' first class, programme-wide: what
+    :func:`status` and :func:`progress_series` count from (pass it to both to read it once)."""
+    return _first_starts(engine, Filters())
+
+
+def progress_series(
+    engine: Engine, as_of: date | None = None, *, starts: list[tuple[date, int]] | None = None
+) -> pd.DataFrame:
     """Cumulative peserta of the whole programme against the linear plan, for a chart.
 
     Columns ``tanggal`` (date), ``peserta`` (Int64; ``<NA>`` after the data date) and ``rencana``
@@ -373,7 +387,7 @@ def progress_series(engine: Engine, as_of: date | None = None) -> pd.DataFrame:
     s = settings()
     as_of = _as_of(engine, as_of)
     start, end = s.tanggal_mulai, s.tanggal_selesai
-    starts = _first_starts(engine, Filters())
+    starts = first_starts(engine) if starts is None else starts
     days = {start, as_of, end}
     day = months_after(start.replace(day=1), 1) - timedelta(days=1)
     last = max(as_of, end)
@@ -1255,6 +1269,7 @@ __all__ = [
     "Subject",
     "alumni_priority",
     "fair_share",
+    "first_starts",
     "kecamatan_by_need",
     "kur_pipeline",
     "months_after",

@@ -88,12 +88,13 @@ class QuotaPlan:
 
 
 def quota_plan(engine: Engine, f: Filters) -> QuotaPlan:
-    st = decisions.status(engine, f)
+    starts = decisions.first_starts(engine)
+    st = decisions.status(engine, f, starts=starts)
     return QuotaPlan(
         status=st,
         fair=decisions.fair_share(engine, f),
         schedule=schedule(st),
-        series=decisions.progress_series(engine, st.as_of),
+        series=decisions.progress_series(engine, st.as_of, starts=starts),
     )
 
 
