@@ -598,7 +598,7 @@ def progress_chart(
         layers.append(
             alt.Chart(proj.tail(1).assign(teks=t("chart.progress.proyeksi", lang,
                                                  date=fmt.tanggal(proyeksi, lang))))
-            .mark_text(align="right", dx=-6, dy=14, color=SECONDARY, fontSize=FONT_SIZE + 1,
+            .mark_text(align="right", dx=-6, dy=-10, color=SECONDARY, fontSize=FONT_SIZE + 1,
                        fontWeight="bold")
             .encode(x=x, y=y, text="teks:N")
         )  # fmt: skip
@@ -620,8 +620,8 @@ def progress_chart(
     layers.append(alt.Chart(deadline).mark_rule(color=BAD, strokeWidth=2).encode(x=x))
     layers.append(
         alt.Chart(deadline)
-        .mark_text(align="right", dx=-4, y=12, color=BAD, fontSize=FONT_SIZE + 1, fontWeight="bold")
-        .encode(x=x, text="teks:N")
+        .mark_text(align="right", dx=-6, color=BAD, fontSize=FONT_SIZE + 1, fontWeight="bold")
+        .encode(x=x, y=alt.value(height - 12), text="teks:N")
     )
     # Direct labels for the two lines and the gap at the data date.
     if now is not None:
@@ -639,7 +639,7 @@ def progress_chart(
         )
         layers.append(
             alt.Chart(label)
-            .mark_text(align="right", dx=-8, dy=-14, color=PRIMARY, fontSize=FONT_SIZE + 1,
+            .mark_text(align="right", dx=-10, dy=22, color=PRIMARY, fontSize=FONT_SIZE + 1,
                        fontWeight="bold")
             .encode(x=x, y=y, text="teks:N")
         )  # fmt: skip
