@@ -24,6 +24,8 @@ def label(key: str) -> str:
 
 
 def definition(key: str) -> str:
+    if key == "kebutuhan_belum_terlayani":
+        return ui.measure_help(key, lang)
     if key == "warga_sasaran":
         return ui.measure_help("sasaran", lang)
     if key == "cakupan":
@@ -124,21 +126,35 @@ legend = maps.legend_html(
     shown[metric_key], metric_key, label(metric_key), no_data, size_note, lang
 )
 st.html(legend)
-if boundary_error:
-    st.warning(ctx.t("peta.boundary_error", detail=boundary_error), icon=":material/warning:")
+# How the map is configured is for operators (leadership pages carry no configuration hints).
+if ui.may_see_persons(ctx):
+    if boundary_error:
+        st.warning(ctx.t("peta.boundary_error", detail=boundary_error), icon=":material/warning:")
+    if boundaries is not None:
+        st.caption(ctx.t("peta.mode.choropleth", file=maps.boundary_name(boundaries)))
+        missing = [k for k in shown["kode"] if k not in boundaries.geometries]
+        if missing:
+            st.caption(ctx.t("peta.missing_boundaries", n=len(missing)))
+    else:
+        st.caption(ctx.t("peta.mode.circles"))
 if boundaries is not None:
-    st.caption(ctx.t("peta.mode.choropleth", file=maps.boundary_name(boundaries)))
-    missing = [k for k in shown["kode"] if k not in boundaries.geometries]
-    if missing:
-        st.caption(ctx.t("peta.missing_boundaries", n=len(missing)))
-else:
-    st.caption(ctx.t("peta.mode.circles"))
+    st.caption(ctx.t("peta.boundaries.indicative"))
+none = shown[(shown["warga_sasaran"] > 0) & (shown["peserta"] == 0)]
+if len(none):
+    st.warning(
+        ctx.t(
+            "peta.tanpa_peserta",
+            n=len(none),
+            names=", ".join(f"{r.desa} ({r.kecamatan})" for r in none.itertuples()),
+        ),
+        icon=":material/priority_high:",
+    )
 if len(df) > len(shown):
     st.caption(ctx.t("peta.legend.context"))
 
 # --- headline figures of the scope ---------------------------------------------------------------
 totals = villages.totals(shown)
-cards = st.columns(4)
+cards = st.columns(len(keys))
 for col, key in zip(cards, keys, strict=True):
     col.metric(
         label(key),

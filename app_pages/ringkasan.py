@@ -1,36 +1,69 @@
-"""/ Ringkasan: headline indicators against the quota, pace against the plan, alerts."""
+"""/ Ringkasan: are we on track (status headline, regency-wide), three main cards with the change
+since last month, the cumulative chart against the plan, a quieter second row, and what needs
+attention (with links that set the filter)."""
 
 import streamlit as st
 
-from lib.app import cache, ui
-from lib.semantic import plan
-from lib.views import alerts
+from lib.app import cache, ui, widgets
+from lib.core import fmt
+from lib.render import charts
+from lib.views import alerts, rencana
+from lib.views import status as status_view
 
 ctx = ui.page_context()
-ui.header(ctx, "nav.ringkasan", ctx.t("ringkasan.intro"))
+ui.header(ctx, "nav.ringkasan")
 v = cache.kpi(ctx)
-as_of = ui.as_of_or_today(ctx)
+filtered = not ctx.filters.is_empty()
+qp = cache.call(rencana.quota_plan, ctx)
+st_ = qp.status
 
-# --- headline indicators -------------------------------------------------------------------------
-st.subheader(ctx.t("ringkasan.h.indikator"))
-row1 = st.columns(3)
-ui.metric(row1[0], "peserta", v, ctx)
-ui.metric(row1[1], "persen_kuota", v, ctx)
-ui.metric(row1[2], "selesai", v, ctx)
-share = min(1.0, (v["persen_kuota"] or 0) / 100)
-st.progress(
-    share,
-    text=ctx.t(
-        "ringkasan.progress",
-        peserta=ui.format_value("orang", v["peserta"], ctx.lang),
-        kuota=ui.format_value("orang", v["kuota"], ctx.lang),
-        pct=ui.format_value("persen", v["persen_kuota"], ctx.lang),
-    ),
+# --- the answer first: on track? (always the whole regency) --------------------------------------
+widgets.status_headline(ctx, st_)
+
+# --- three main cards ----------------------------------------------------------------------------
+if filtered:
+    st.markdown(f"**{ctx.t('ringkasan.h.filtered', desc=ctx.description)}**")
+main = st.columns(3)
+delta = None if filtered else status_view.change_since_last_month(st_, ctx.lang)
+ui.metric(main[0], "peserta", v, ctx, delta=delta)
+if filtered:
+    main[1].metric(
+        ui.indicator_label("porsi_kuota", ctx.lang),
+        fmt.pct(qp.fair.porsi_kuota, ctx.lang),
+        help=ui.indicator_help("porsi_kuota", ctx.lang),
+        border=True,
+    )
+else:
+    ui.metric(main[1], "persen_kuota", v, ctx)
+ui.metric(main[2], "selesai", v, ctx)
+widgets.fair_share_note(ctx, qp.fair)
+
+# --- cumulative against the plan (regency-wide) --------------------------------------------------
+spec = cache.chart(
+    charts.progress_chart,
+    ctx,
+    qp.series,
+    st_.as_of,
+    st_.tanggal_selesai,
+    st_.kuota,
+    st_.proyeksi,
+    height=240,
+    title=ctx.t("ringkasan.chart.kemajuan"),
 )
-row2 = st.columns(3)
-ui.metric(row2[0], "kompeten", v, ctx)
-ui.metric(row2[1], "persen_keterisian", v, ctx)
-row2[2].metric(
+st.vega_lite_chart(spec=spec, width="stretch")
+ui.page_link(ctx, "rencana", ctx.t("ringkasan.link.rencana"))
+
+# --- the quieter second row ----------------------------------------------------------------------
+st.markdown(f"**{ctx.t('ringkasan.h.lainnya')}**")
+second = st.columns(6)
+for col, key in zip(
+    second,
+    ["kompeten", "persen_keterisian", None, "persen_penempatan", "kur_disetujui", "kur_nilai_rp"],
+    strict=True,
+):
+    if key:
+        ui.metric(col, key, v, ctx, border=False)
+second[2].metric(
     ui.indicator_label("paket_berjalan", ctx.lang),
     ctx.t(
         "ringkasan.of_total",
@@ -38,45 +71,27 @@ row2[2].metric(
         total=ui.format_value("paket", v["paket_total"], ctx.lang),
     ),
     help=ui.indicator_help("paket_berjalan", ctx.lang),
-    border=True,
 )
-row3 = st.columns(3)
-ui.metric(row3[0], "persen_penempatan", v, ctx)
-ui.metric(row3[1], "kur_disetujui", v, ctx)
-ui.metric(row3[2], "kur_nilai_rp", v, ctx)
 
-# --- pace against the linear plan (always the whole programme: the quota is regency-wide) -------
-st.subheader(ctx.t("ringkasan.h.laju"))
-out = plan.outlook(cache.programme_peserta(ctx, v), as_of, ctx.settings)
-c1, c2 = st.columns([1, 1.3])
-c1.metric(
-    ui.measure_label("laju", ctx.lang),
-    plan.pace_status(out.pace, ctx.lang),
-    help=ui.measure_help("laju", ctx.lang),
-    border=True,
-)
-with c2:
-    st.markdown(plan.pace_sentence(out.pace, ctx.lang))
-    st.markdown(plan.projection_sentence(out.projection, ctx.lang))
-    st.markdown(plan.needed_sentence(out.seats, out.classes, out.class_size, ctx.lang))
-    if not ctx.filters.is_empty():
-        st.caption(ctx.t("plan.whole_programme"))
-ui.page_link(ctx, "kuota", ctx.t("ringkasan.link.kuota"))
-
-# --- alerts --------------------------------------------------------------------------------------
+# --- what needs attention ------------------------------------------------------------------------
 st.subheader(ctx.t("ringkasan.h.peringatan"))
-found = cache.call(alerts.compute, ctx)
+found = cache.call(alerts.overview, ctx)
 if not found:
     st.success(ctx.t("ringkasan.no_alerts"), icon=":material/check_circle:")
 for alert in found:
     st.warning(alerts.message(alert, ctx.lang), icon=":material/warning:")
-    if alert.items:
+    if alert.items or alert.links:
         with st.expander(ctx.t(f"alert.items.{alert.code}")):
-            st.markdown("\n".join(f"- {item}" for item in alert.items))
-            if alert.count > len(alert.items):
-                st.caption(ctx.t("alert.more", n=alert.count - len(alert.items)))
-c1, c2 = st.columns(2)
-with c1:
+            for item in alert.items:
+                st.text(f"• {item}")
+            for label, name, value in alert.links:
+                widgets.filter_link(ctx, "peta", label, {name: value})
+            if alert.count > len(alert.items) + len(alert.links):
+                st.caption(ctx.t("alert.more", n=alert.count - len(alert.items) - len(alert.links)))
+row = st.columns(3)
+with row[0]:
+    ui.page_link(ctx, "kuota", ctx.t("ringkasan.link.kuota"))
+with row[1]:
     ui.page_link(ctx, "paket", ctx.t("ringkasan.link.paket"))
-with c2:
+with row[2]:
     ui.page_link(ctx, "hasil", ctx.t("ringkasan.link.hasil"))

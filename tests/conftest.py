@@ -20,7 +20,7 @@ from lib.semantic import analytics
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRE_PG = os.environ.get("PANTAU_REQUIRE_PG") == "1"
 REQUIRE_BROWSER = os.environ.get("PANTAU_REQUIRE_BROWSER") == "1"
-SHARED_BOUNDARIES = ROOT.parent / "shared" / "reference" / "bantaeng" / "villages.geojson"
+SHARED_BOUNDARIES = ROOT / "data" / "batas_desa.geojson"  # the shipped, attributed file
 
 
 def free_port() -> int:

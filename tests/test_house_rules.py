@@ -41,8 +41,17 @@ def test_no_request_leaves_the_machine():
     assert offenders == []
 
 
-def test_no_boundary_file_is_shipped():
-    assert not [p for p in tracked_files() if p.suffix.lower() in {".geojson", ".shp", ".topojson"}]
+SHIPPED_BOUNDARIES = Path("data/batas_desa.geojson")
+
+
+def test_only_the_attributed_boundary_file_is_shipped():
+    """Exactly one boundary file ships: the indicative village boundaries in data/, with its
+    sources and licence beside it (data/BATAS_DESA.md); a regency points [peta] batas_desa at its
+    official file instead of adding one."""
+    shipped = [p for p in tracked_files() if p.suffix.lower() in {".geojson", ".shp", ".topojson"}]
+    assert shipped == [SHIPPED_BOUNDARIES]
+    note = (ROOT / "data" / "BATAS_DESA.md").read_text(encoding="utf-8")
+    assert "cahyadsn/wilayah_boundaries" in note and "MIT" in note and "indikatif" in note
 
 
 def test_every_registered_page_has_a_script():

@@ -15,6 +15,7 @@ from lib.app import cache, ui
 from lib.core import db
 from lib.core.filters import Filters
 from lib.semantic import measures, query
+from lib.views import villages
 from tests.conftest import ROOT, SHARED_BOUNDARIES
 
 NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")  # not the decimals of a float
@@ -187,15 +188,30 @@ def test_peta_circles_table_scope_and_metrics(demo_db_url, monkeypatch):
     assert all(r["metrik"] == "Cakupan" and r["nilai"].endswith("%") for r in layer["data"])
 
 
-@pytest.mark.skipif(not SHARED_BOUNDARIES.exists(), reason="shared boundary file not present")
-def test_peta_choropleth_with_the_shared_boundaries(demo_db_url, monkeypatch):
-    at = open_page(demo_db_url, monkeypatch, "peta", boundaries=str(SHARED_BOUNDARIES))
+def test_peta_choropleth_with_the_shipped_boundaries(demo_db_url, monkeypatch):
+    """Without PANTAU_BOUNDARIES the settings' [peta] batas_desa (the shipped file) is drawn;
+    the default view is coverage, and the villages with eligible people and no participant are
+    named."""
+    assert SHARED_BOUNDARIES.is_file()
+    monkeypatch.delenv("PANTAU_BOUNDARIES", raising=False)
+    monkeypatch.setenv("DATABASE_URL", demo_db_url)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.run()
+    at.switch_page("app_pages/peta.py").run()
+    assert not at.exception
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     layer = next(x for x in deck["layers"] if x["id"] == "desa")
     assert layer["@@type"] == "GeoJsonLayer"
     assert len(layer["data"]["features"]) == 67
     assert "desa_titik" not in {x["id"] for x in deck["layers"]}  # every village has a polygon
-    assert any("villages.geojson" in c.value for c in at.caption)
+    assert at.radio(key="peta_metric").value == "cakupan"
+    df = villages.village_stats(db.get_engine(demo_db_url), Filters())
+    none = df[(df["warga_sasaran"] > 0) & (df["peserta"] == 0)]
+    named = next(x for x in deck["layers"] if x["id"] == "tanpa_peserta")
+    assert sorted(r["desa"] for r in named["data"]) == sorted(none["desa"]) != []
+    # Operators (local mode) see which file is drawn; everyone sees that it is indicative.
+    assert any("batas_desa.geojson" in c.value for c in at.caption)
+    assert any("indikatif" in c.value for c in at.caption)
 
 
 def test_warm_rerun_queries_nothing_and_cold_runs_each_query_once(demo_db_url, monkeypatch):

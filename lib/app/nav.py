@@ -34,7 +34,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("paket", "paket", "paket.py", ":material/school:", "pantau"),
     PageSpec("peta", "peta", "peta.py", ":material/map:", "pantau"),
     PageSpec("hasil", "hasil", "hasil.py", ":material/work:", "pantau"),
-    PageSpec("rencana", "rencana", "rencana.py", ":material/checklist:", "kerja", enabled=False),
+    PageSpec("rencana", "rencana", "rencana.py", ":material/checklist:", "kerja"),
     PageSpec("briefing", "briefing", "briefing.py", ":material/slideshow:", "kerja"),
     PageSpec("data", "data", "data.py", ":material/upload_file:", "kerja", role="operator"),
     PageSpec("glosarium", "glosarium", "glosarium.py", ":material/menu_book:", "kerja"),

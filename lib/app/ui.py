@@ -579,6 +579,9 @@ def header(ctx: PageContext, title_key: str, intro: str | None = None) -> None:
     stamp = ctx.t("filter.active", desc=ctx.description)
     as_of = ctx.t("data.as_of", date=fmt.tanggal(ctx.data_as_of, ctx.lang))
     st.caption(f"{stamp} · **{as_of}**")
+    from lib.app import widgets
+
+    widgets.filter_chips(ctx)
     if intro:
         st.markdown(intro)
 
@@ -680,6 +683,7 @@ def metric(
     label: str | None = None,
     delta: str | None = None,
     delta_color: str = "normal",
+    border: bool = True,
 ) -> None:
     """``st.metric`` for indicator ``key`` of ``values`` with its definition as help text (a small
     count shown as ``<5`` to leadership, :mod:`lib.semantic.guard`)."""
@@ -690,7 +694,7 @@ def metric(
         delta=delta,
         delta_color=delta_color,
         help=indicator_help(key, ctx.lang),
-        border=True,
+        border=border,
     )
 
 
@@ -728,22 +732,43 @@ def show_table(
     help: dict[str, str] | None = None,
     height: int | str = "auto",
     pin: tuple[str, ...] = (),
+    links: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """A sortable table with Indonesian number formats, plus CSV/XLSX downloads.
 
     ``columns`` maps a column of ``df`` to ``(i18n key of its header, kind)`` with kind one of
-    ``text``, ``int``, ``dec1``, ``pct``, ``rupiah``. The grid shows the formatted text but sorts
-    on the underlying numbers; the downloads carry the raw values under the same headers.
-    ``pin`` names columns that stay in view when the grid scrolls sideways.
+    ``text``, ``int``, ``dec1``, ``pct``, ``rupiah`` (a header that is not a catalogue key is shown
+    as given). The grid shows the formatted text but sorts on the underlying numbers; the downloads
+    carry the raw values under the same headers. ``pin`` names columns that stay in view when the
+    grid scrolls sideways. ``links`` maps columns of ``df`` holding relative URLs to
+    ``(i18n key of the header, link text)``: shown as links after the other columns, left out of
+    the downloads.
     """
+    from lib.core.i18n import CATALOGUE
+
     cols = [
-        present.Col(col, ctx.t(label_key), kind, (help or {}).get(col))
+        present.Col(
+            col,
+            ctx.t(label_key) if label_key in CATALOGUE else label_key,
+            kind,
+            (help or {}).get(col),
+        )
         for col, (label_key, kind) in columns.items()
     ]
     table = present.make_table(df, cols, ctx.lang)
     pinned = tuple(c.label for c in cols if c.key in pin)
+    link_cols = {
+        ctx.t(label_key): (list(df[col]), text) for col, (label_key, text) in (links or {}).items()
+    }
     show_prepared_table(
-        table, ctx, name=name, key=f"tbl_{key}", download_key=key, height=height, pin=pinned
+        table,
+        ctx,
+        name=name,
+        key=f"tbl_{key}",
+        download_key=key,
+        height=height,
+        pin=pinned,
+        links=link_cols,
     )
 
 
@@ -757,11 +782,13 @@ def show_prepared_table(
     on_select=None,
     height: int | str = "auto",
     pin: tuple[str, ...] = (),
+    links: dict[str, tuple[list, str]] | None = None,
 ) -> None:
     """A :class:`lib.render.present.Table` — the one table renderer of Pantau: the raw numbers of its
     ``export`` frame in the grid (so columns sort as numbers), written the Indonesian way by
     :func:`lib.render.present.format_cell`, help per header, optional single-row selection, and
-    CSV/XLSX of the same raw frame."""
+    CSV/XLSX of the same raw frame. ``links`` adds columns of relative URLs after the others
+    (header -> (URLs, link text)), left out of the downloads."""
     view = table.export.copy()
     for col in table.numeric:
         view[col] = pd.to_numeric(view[col], errors="coerce")
@@ -781,8 +808,14 @@ def show_prepared_table(
         for col in view.columns
     }
     select = {} if on_select is None else {"on_select": on_select, "selection_mode": "single-row"}
+    shown = view
+    if links:
+        shown = view.copy()
+        for header, (urls, text) in links.items():
+            shown[header] = urls
+            config[header] = st.column_config.LinkColumn(header, display_text=text, width="small")
     st.dataframe(
-        view.style.format(formatters, na_rep=fmt.DASH),
+        shown.style.format(formatters, na_rep=fmt.DASH),
         hide_index=True,
         column_config=config,
         placeholder=fmt.DASH,

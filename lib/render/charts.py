@@ -26,6 +26,7 @@ PRIMARY = "#0b5d7a"
 SECONDARY = "#e07b39"
 PLAN = "#7a8793"
 GOOD = "#2e7d32"
+BAD = measures.BAD
 FONT_SIZE = 13
 
 
@@ -543,3 +544,119 @@ def kur_chart(pipeline: pd.DataFrame, lang: str = "id"):
         .encode(y=y, x="catatan:Q", text="label:N")
     )
     return alt.layer(bars, text).properties(height=FRAME_PX + 40 * len(df))
+
+
+# --- decision support (/ and /rencana) -----------------------------------------------------------
+
+
+def progress_chart(
+    series: pd.DataFrame,
+    as_of: date,
+    end: date,
+    kuota: int,
+    proyeksi: date | None,
+    lang: str = "id",
+    height: int = 360,
+):
+    """Cumulative peserta of the whole programme against the linear plan, with the deadline, the
+    quota as a target line, the projection at the average pace and the gap to the plan at the
+    data date, each labelled on the chart (no legend far away).
+
+    ``series`` is :func:`lib.semantic.decisions.progress_series` (``tanggal``, ``peserta``,
+    ``rencana``).
+    """
+    df = series.copy()
+    df["tanggal"] = pd.to_datetime(df["tanggal"])
+    actual = df[df["peserta"].notna()].copy()
+    actual["orang"] = actual["peserta"].astype(float)
+    actual["tanggal_teks"] = [fmt.tanggal(d.date(), lang) for d in actual["tanggal"]]
+    actual["orang_teks"] = [_n(int(v), lang) for v in actual["orang"]]
+    plan = df[["tanggal", "rencana"]].rename(columns={"rencana": "orang"})
+    plan["tanggal_teks"] = [fmt.tanggal(d.date(), lang) for d in plan["tanggal"]]
+    plan["orang_teks"] = [_n(int(v), lang) for v in plan["orang"]]
+    last_x = max([end, *([proyeksi] if proyeksi else [])])
+    x_scale = alt.Scale(domain=[df["tanggal"].min().isoformat(), pd.Timestamp(last_x).isoformat()])
+    y_scale = alt.Scale(domain=[0, kuota * 1.08], nice=False)
+    x = alt.X("tanggal:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelAngle=0))
+    y = alt.Y("orang:Q", title=None, scale=y_scale, axis=alt.Axis(format=",d"))
+    tooltip = [
+        alt.Tooltip("tanggal_teks:N", title=t("chart.date", lang)),
+        alt.Tooltip("orang_teks:N", title=t("chart.persons", lang)),
+    ]
+    layers = [
+        alt.Chart(plan)
+        .mark_line(strokeDash=[6, 4], strokeWidth=2, color=PLAN)
+        .encode(x=x, y=y, tooltip=tooltip),
+        alt.Chart(actual)
+        .mark_line(interpolate="step-after", strokeWidth=3, color=PRIMARY)
+        .encode(x=x, y=y, tooltip=tooltip),
+    ]
+    now = actual.iloc[-1] if not actual.empty else None
+    planned_now = int(plan.loc[plan["tanggal"] == pd.Timestamp(as_of), "orang"].max() or 0)
+    if now is not None and proyeksi and int(now["orang"]) < kuota:
+        proj = pd.DataFrame(
+            {"tanggal": [now["tanggal"], pd.Timestamp(proyeksi)], "orang": [now["orang"], kuota]}
+        )
+        layers.append(
+            alt.Chart(proj)
+            .mark_line(strokeDash=[2, 3], strokeWidth=2.5, color=SECONDARY)
+            .encode(x=x, y=y)
+        )
+        layers.append(
+            alt.Chart(proj.tail(1).assign(teks=t("chart.progress.proyeksi", lang,
+                                                 date=fmt.tanggal(proyeksi, lang))))
+            .mark_text(align="right", dx=-6, dy=-10, color=SECONDARY, fontSize=FONT_SIZE + 1,
+                       fontWeight="bold")
+            .encode(x=x, y=y, text="teks:N")
+        )  # fmt: skip
+    # The quota: a target line, labelled.
+    quota = pd.DataFrame(
+        {"orang": [kuota], "teks": [t("chart.quota_label", lang, kuota=_n(kuota, lang))]}
+    )
+    layers.append(alt.Chart(quota).mark_rule(color="#1d2731", strokeWidth=1.5).encode(y=y))
+    layers.append(
+        alt.Chart(quota)
+        .mark_text(align="left", dx=4, dy=-8, color="#1d2731", fontSize=FONT_SIZE + 1)
+        .encode(y=y, x=alt.value(0), text="teks:N")
+    )
+    # The deadline: a vertical rule, labelled.
+    deadline = pd.DataFrame(
+        {"tanggal": [pd.Timestamp(end)],
+         "teks": [t("chart.progress.deadline", lang, date=fmt.tanggal(end, lang))]}
+    )  # fmt: skip
+    layers.append(alt.Chart(deadline).mark_rule(color=BAD, strokeWidth=2).encode(x=x))
+    layers.append(
+        alt.Chart(deadline)
+        .mark_text(align="right", dx=-6, color=BAD, fontSize=FONT_SIZE + 1, fontWeight="bold")
+        .encode(x=x, y=alt.value(height - 12), text="teks:N")
+    )
+    # Direct labels for the two lines and the gap at the data date.
+    if now is not None:
+        gap = planned_now - int(now["orang"])
+        key = "chart.progress.gap_behind" if gap > 0 else "chart.progress.gap_ahead"
+        label = pd.DataFrame(
+            {
+                "tanggal": [now["tanggal"]],
+                "orang": [now["orang"]],
+                "teks": [
+                    t("chart.progress.peserta", lang, n=_n(int(now["orang"]), lang))
+                    + (" · " + t(key, lang, n=_n(abs(gap), lang)) if gap else "")
+                ],
+            }
+        )
+        layers.append(
+            alt.Chart(label)
+            .mark_text(align="right", dx=-10, dy=22, color=PRIMARY, fontSize=FONT_SIZE + 1,
+                       fontWeight="bold")
+            .encode(x=x, y=y, text="teks:N")
+        )  # fmt: skip
+        layers.append(
+            alt.Chart(label).mark_point(color=PRIMARY, filled=True, size=70).encode(x=x, y=y)
+        )
+    mid = plan.iloc[len(plan) // 2 : len(plan) // 2 + 1].assign(teks=t("chart.progress.plan", lang))
+    layers.append(
+        alt.Chart(mid)
+        .mark_text(align="left", dx=8, dy=10, color=PLAN, fontSize=FONT_SIZE)
+        .encode(x=x, y=y, text="teks:N")
+    )
+    return alt.layer(*layers).properties(height=height, width="container")

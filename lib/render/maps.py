@@ -34,12 +34,15 @@ class Metric:
     key: str
     unit: str  # orang / persen
     size_by: str  # column that sizes the proportional circle (the denominator for rates)
+    scale: str = "cool"  # cool (more is darker blue), warm (more is stronger red) or warm_low
+    # (less is stronger red: low coverage is what needs attention)
 
 
 METRICS: tuple[Metric, ...] = (
+    Metric("cakupan", "persen", "warga_sasaran", "warm_low"),  # the default view
+    Metric("kebutuhan_belum_terlayani", "orang", "kebutuhan_belum_terlayani", "warm"),
     Metric("peserta", "orang", "peserta"),
     Metric("warga_sasaran", "orang", "warga_sasaran"),
-    Metric("cakupan", "persen", "warga_sasaran"),
     Metric("persen_penempatan", "persen", "selesai"),
 )
 METRIC_BY_KEY = {m.key: m for m in METRICS}
@@ -47,6 +50,7 @@ METRIC_BY_KEY = {m.key: m for m in METRICS}
 LAYER_ID = "desa"  # the pickable layer (selection state is keyed by it)
 CONTEXT_ID = "konteks"
 LABEL_ID = "label"
+NONE_ID = "tanpa_peserta"
 
 # ColorBrewer YlGnBu, 7 classes: sequential, colour-blind safe, readable on a projector.
 PALETTE: tuple[tuple[int, int, int], ...] = (
@@ -57,6 +61,16 @@ PALETTE: tuple[tuple[int, int, int], ...] = (
     (29, 145, 192),
     (34, 94, 168),
     (12, 44, 132),
+)
+# ColorBrewer YlOrRd, 7 classes: for what needs attention (strong red = most need).
+WARM: tuple[tuple[int, int, int], ...] = (
+    (255, 255, 178),
+    (254, 217, 118),
+    (254, 178, 76),
+    (253, 141, 60),
+    (252, 78, 42),
+    (227, 26, 28),
+    (177, 0, 38),
 )
 NO_DATA = (210, 210, 210)
 CONTEXT_FILL = (238, 238, 238)
@@ -120,16 +134,26 @@ def boundary_name(boundaries: Boundaries) -> str:
 # --- colour scale -----------------------------------------------------------------------------
 
 
-def color_for(value: float | None, vmax: float) -> list[int]:
+def palette(scale: str = "cool") -> tuple[tuple[int, int, int], ...]:
+    """The colour ramp of a metric's scale, from 0 to the maximum."""
+    if scale == "warm":
+        return WARM
+    if scale == "warm_low":
+        return tuple(reversed(WARM))
+    return PALETTE
+
+
+def color_for(value: float | None, vmax: float, scale: str = "cool") -> list[int]:
     """The palette colour of ``value`` on a linear scale from 0 to ``vmax`` (grey for no data)."""
+    ramp = palette(scale)
     if value is None or pd.isna(value):
         return [*NO_DATA, 255]
     if vmax <= 0:
-        return [*PALETTE[0], 255]
-    x = min(max(float(value) / vmax, 0.0), 1.0) * (len(PALETTE) - 1)
-    i = min(int(x), len(PALETTE) - 2)
+        return [*ramp[0], 255]
+    x = min(max(float(value) / vmax, 0.0), 1.0) * (len(ramp) - 1)
+    i = min(int(x), len(ramp) - 2)
     t = x - i
-    lo, hi = PALETTE[i], PALETTE[i + 1]
+    lo, hi = ramp[i], ramp[i + 1]
     return [round(lo[k] + (hi[k] - lo[k]) * t) for k in range(3)] + [255]
 
 
@@ -218,7 +242,7 @@ def _records(
                 "lat": r["lat"],
                 "metrik": label,
                 "nilai": format_value(value, metric, lang, s),
-                "warna": color_for(None if pd.isna(value) else value, vmax),
+                "warna": color_for(None if pd.isna(value) else value, vmax, metric.scale),
                 "radius": round(max_radius * math.sqrt(max(size, 0) / size_max), 1),
             }
         )
@@ -318,6 +342,27 @@ def build_deck(
             )
         )
     layers.append(_label_layer(shown))
+    none = shown[(shown["warga_sasaran"] > 0) & (shown["peserta"] == 0)]
+    if len(none):  # villages with eligible residents and no participant: always named
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                id=NONE_ID,
+                data=none[["desa", "lon", "lat"]].to_dict("records"),
+                get_position=["lon", "lat"],
+                get_text="desa",
+                get_size=14,
+                get_color=[150, 0, 20, 255],
+                font_family=pdk.types.String("Helvetica, Arial, sans-serif"),
+                font_weight=700,
+                background=True,
+                get_background_color=[255, 255, 255, 230],
+                get_border_color=[150, 0, 20, 255],
+                get_border_width=1,
+                background_padding=[4, 2],
+                pickable=False,
+            )
+        )
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
@@ -391,7 +436,7 @@ def legend_html(
     """
     metric = METRIC_BY_KEY[metric_key]
     vmax = scale_max(values)
-    stops = ", ".join(f"rgb{c}" for c in PALETTE)
+    stops = ", ".join(f"rgb{c}" for c in palette(metric.scale))
     ticks = [0, vmax / 2, vmax]
     labels = [
         fmt.pct(v, lang) if metric.unit == "persen" else fmt.number(round(v), lang=lang)

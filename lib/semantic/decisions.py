@@ -49,6 +49,7 @@ from lib.core.models import (
     AnTracer,
     Kecamatan,
     Package,
+    Person,
     Village,
 )
 from lib.semantic import plan
@@ -300,7 +301,13 @@ class Status:
     filters_ignored: bool  # filters were set, and these figures do not follow them
 
 
-def status(engine: Engine, filters: Filters | None = None, as_of: date | None = None) -> Status:
+def status(
+    engine: Engine,
+    filters: Filters | None = None,
+    as_of: date | None = None,
+    *,
+    starts: list[tuple[date, int]] | None = None,
+) -> Status:
     """:class:`Status` of the whole programme as of ``as_of`` (default: the data date).
 
     Filters never narrow it (the quota is the regency's); ``filters_ignored`` says when some were
@@ -311,7 +318,7 @@ def status(engine: Engine, filters: Filters | None = None, as_of: date | None = 
     s = settings()
     p = parameters(s)
     as_of = _as_of(engine, as_of)
-    starts = _first_starts(engine, Filters())
+    starts = first_starts(engine) if starts is None else starts
     v = values(engine, ["peserta", "persen_kuota"])
     peserta = int(v["peserta"])
     out = plan.outlook(peserta, as_of, s)
@@ -362,7 +369,15 @@ def status(engine: Engine, filters: Filters | None = None, as_of: date | None = 
     )
 
 
-def progress_series(engine: Engine, as_of: date | None = None) -> pd.DataFrame:
+def first_starts(engine: Engine) -> list[tuple[date, int]]:
+    """(date, persons) per start date of persons' first class, programme-wide: what
+    :func:`status` and :func:`progress_series` count from (pass it to both to read it once)."""
+    return _first_starts(engine, Filters())
+
+
+def progress_series(
+    engine: Engine, as_of: date | None = None, *, starts: list[tuple[date, int]] | None = None
+) -> pd.DataFrame:
     """Cumulative peserta of the whole programme against the linear plan, for a chart.
 
     Columns ``tanggal`` (date), ``peserta`` (Int64; ``<NA>`` after the data date) and ``rencana``
@@ -372,7 +387,7 @@ def progress_series(engine: Engine, as_of: date | None = None) -> pd.DataFrame:
     s = settings()
     as_of = _as_of(engine, as_of)
     start, end = s.tanggal_mulai, s.tanggal_selesai
-    starts = _first_starts(engine, Filters())
+    starts = first_starts(engine) if starts is None else starts
     days = {start, as_of, end}
     day = months_after(start.replace(day=1), 1) - timedelta(days=1)
     last = max(as_of, end)
@@ -1254,11 +1269,13 @@ __all__ = [
     "Subject",
     "alumni_priority",
     "fair_share",
+    "first_starts",
     "kecamatan_by_need",
     "kur_pipeline",
     "months_after",
     "packages",
     "parameters",
+    "person_identities",
     "progress_series",
     "proposals",
     "proposals_from",
@@ -1268,3 +1285,21 @@ __all__ = [
     "villages_by_need",
     "wilson",
 ]
+
+
+# --- person identities (operators' lists on /rencana) ---------------------------------------------
+
+
+def person_identities(engine: Engine, person_ids) -> pd.DataFrame:
+    """``person_id``, ``nama``, ``nik`` (unmasked) of the given registry persons, for the
+    operators' lists of :func:`alumni_priority`, :func:`tracer_followups` and
+    :func:`kur_pipeline`. Only the caller that may show persons asks, and it masks the NIK
+    (``lib.core.fmt.mask_nik``); the birth date is never read here."""
+    ids = sorted({int(i) for i in person_ids})
+    rows: list[tuple] = []
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            stmt = select(Person.id, Person.nama, Person.nik).where(Person.id.in_(chunk))
+            rows.extend(tuple(r) for r in conn.execute(stmt))
+    return pd.DataFrame(rows, columns=["person_id", "nama", "nik"])

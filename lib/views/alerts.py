@@ -44,6 +44,7 @@ class Alert:
     count: int
     items: tuple[str, ...] = ()  # the first cases, most important first (at most MAX_ITEMS)
     numbers: tuple[int, ...] = ()  # rule-specific figures for the message
+    links: tuple[tuple[str, str, str], ...] = ()  # (label, filter name, value) to act on an item
 
 
 def unrun_packages(engine: Engine, f: Filters) -> Alert | None:
@@ -135,3 +136,57 @@ def message(alert: Alert, lang: str = "id") -> str:
             months=measures.untraced_after_months(),
         )  # fmt: skip
     raise KeyError(alert.code)
+
+
+def overview(engine: Engine, f: Filters) -> list[Alert]:
+    """The alerts of ``/`` ("Perlu perhatian"): only what is true in the filtered scope and can
+    still be acted on, with names instead of codes and links that set the filter.
+
+    - ``paket_belum_jalan`` only without a person or year filter ("never opened" is a statement
+      about the whole programme), with package names;
+    - ``desa_tanpa_peserta`` (the rule of :func:`villages_without_participants`) with a link per
+      village (the ``desa`` filter);
+    - ``kelas_kurang`` only for classes starting in the month of the data date or later (seats of
+      a class that has begun can no longer be filled);
+    - ``belum_ditelusuri`` as :func:`untraced_alumni`.
+    """
+    from lib.core import db
+
+    out: list[Alert] = []
+    if not (f.has_person_filter() or f.tahun):
+        idle = unrun_packages(engine, f)
+        if idle is not None:
+            names = tuple(item.rsplit(" (", 1)[0] for item in idle.items)
+            out.append(Alert(idle.code, idle.count, names))
+    villages = queries.per_village(engine, f)
+    if not villages.empty:
+        threshold = max(1, median(villages["warga_sasaran"]))
+        hit = villages[(villages["peserta"] == 0) & (villages["warga_sasaran"] >= threshold)]
+        if not hit.empty:
+            hit = hit.sort_values(["warga_sasaran", "kode"], ascending=[False, True])
+            links = tuple(
+                (f"{r.nama}, {r.kecamatan}: {fmt.number(r.warga_sasaran)}", "desa", r.kode)
+                for r in hit.head(MAX_ITEMS).itertuples()
+            )
+            out.append(Alert("desa_tanpa_peserta", len(hit), (), (int(threshold),), links))
+    as_of = db.data_as_of(engine)
+    if as_of is not None:
+        df = semantic.query(
+            engine, ["kelas_kurang_terisi", "terisi", "kursi"], ["kelas", "paket", "bulan"], f
+        )
+        month = as_of.year * 100 + as_of.month
+        low = df[(df["kelas_kurang_terisi"] > 0) & (df["bulan"].astype(int) >= month)]
+        if not low.empty:
+            packages = load_reference(str(engine.url), "").packages
+            low = low.sort_values(["terisi", "kelas"])
+            items = tuple(
+                f"{packages[str(paket)][0]} ({kelas}): {terisi}/{kursi}"
+                for kelas, paket, terisi, kursi in low.head(MAX_ITEMS)[
+                    ["kelas", "paket", "terisi", "kursi"]
+                ].itertuples(index=False)
+            )
+            out.append(Alert("kelas_kurang", len(low), items))
+    traced = untraced_alumni(engine, f)
+    if traced is not None:
+        out.append(traced)
+    return out

@@ -35,6 +35,7 @@ COLUMNS = (
     "peserta",
     "warga_sasaran",
     "cakupan",
+    "kebutuhan_belum_terlayani",
     "selesai",
     "ditempatkan",
     "persen_penempatan",
@@ -43,6 +44,7 @@ COLUMNS = (
 
 
 def _add_rates(df: pd.DataFrame) -> pd.DataFrame:
+    _add_need(df)
     df["cakupan"] = pd.array(
         [semantic.percent(p, e) for p, e in zip(df["peserta"], df["warga_sasaran"], strict=True)],
         dtype="Float64",
@@ -64,6 +66,13 @@ def village_stats(engine: Engine, f: Filters) -> pd.DataFrame:
         df[col] = df["kode"].map(scoped[col]).fillna(0).astype("int64")
     df = df.rename(columns={"sasaran": "warga_sasaran"})
     return _add_rates(df)[list(COLUMNS)]
+
+
+def _add_need(df: pd.DataFrame) -> pd.DataFrame:
+    """``kebutuhan_belum_terlayani``: eligible residents minus participants, never below 0 (the
+    registry measure's rule, on the summed parts)."""
+    df["kebutuhan_belum_terlayani"] = (df["warga_sasaran"] - df["peserta"]).clip(lower=0)
+    return df
 
 
 _RATES = ("cakupan", "persen_penempatan")
@@ -96,6 +105,7 @@ def totals(villages: pd.DataFrame) -> dict[str, int | float | None]:
     }
     return {
         **counts,
+        "kebutuhan_belum_terlayani": int(villages["kebutuhan_belum_terlayani"].sum()),
         "cakupan": semantic.percent(counts["peserta"], counts["warga_sasaran"]),
         "persen_penempatan": semantic.percent(counts["ditempatkan"], counts["selesai"]),
     }

@@ -10,7 +10,7 @@ TEXT = {
     "nav.kuota": {"id": "Kuota & Kemajuan", "en": "Quota & progress"},
     "nav.paket": {"id": "Paket Pelatihan", "en": "Training packages"},
     "nav.peta": {"id": "Peta Desa", "en": "Village map"},
-    "nav.hasil": {"id": "Hasil Pasca Pelatihan", "en": "Post-training outcomes"},
+    "nav.hasil": {"id": "Hasil Pascapelatihan", "en": "Post-training outcomes"},
     "nav.rencana": {"id": "Rencana & Prioritas", "en": "Plans & priorities"},
     "nav.briefing": {"id": "Briefing", "en": "Briefing"},
     "nav.data": {"id": "Data & Impor", "en": "Data & import"},

@@ -172,7 +172,17 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ringkasan.h.indikator": {"id": "Indikator utama", "en": "Headline indicators"},
     "ringkasan.h.laju": {"id": "Laju terhadap rencana", "en": "Pace against the plan"},
-    "ringkasan.h.peringatan": {"id": "Peringatan", "en": "Alerts"},
+    "ringkasan.h.peringatan": {"id": "Perlu perhatian", "en": "Needs attention"},
+    "ringkasan.h.filtered": {"id": "Dalam filter: {desc}", "en": "Within the filters: {desc}"},
+    "ringkasan.h.lainnya": {"id": "Indikator lain", "en": "Other indicators"},
+    "ringkasan.chart.kemajuan": {
+        "id": "Peserta seluruh kabupaten terhadap rencana",
+        "en": "Participants of the whole regency against the plan",
+    },
+    "ringkasan.link.rencana": {
+        "id": "Rencana & Prioritas: kelas mana yang dibuka berikutnya",
+        "en": "Plans & priorities: which classes to open next",
+    },
     "ringkasan.progress": {
         "id": "{peserta} dari kuota {kuota} orang ({pct})",
         "en": "{peserta} of the quota of {kuota} people ({pct})",
@@ -187,7 +197,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Quota details, projection and classes needed",
     },
     "ringkasan.link.paket": {"id": "Rincian per paket", "en": "Details per package"},
-    "ringkasan.link.hasil": {"id": "Hasil pasca pelatihan", "en": "Post-training outcomes"},
+    "ringkasan.link.hasil": {"id": "Hasil Pascapelatihan", "en": "Post-training outcomes"},
     # --- Kuota & Kemajuan ---------------------------------------------------------------------------
     "kuota.intro": {
         "id": "Kemajuan menuju kuota: kumulatif terhadap rencana, per tahun terhadap target "

@@ -12,6 +12,20 @@ TEXT: dict[str, dict[str, str]] = {
     "peta.metric.peserta": {"id": "Peserta", "en": "Participants"},
     "peta.metric.warga_sasaran": {"id": "Warga sasaran", "en": "Eligible residents"},
     "peta.metric.cakupan": {"id": "Cakupan", "en": "Coverage"},
+    "peta.metric.kebutuhan_belum_terlayani": {
+        "id": "Kebutuhan belum terlayani",
+        "en": "Unmet need",
+    },
+    "peta.boundaries.indicative": {
+        "id": "Batas desa indikatif (bukan batas hukum).",
+        "en": "Indicative village boundaries (not legal boundaries).",
+    },
+    "peta.tanpa_peserta": {
+        "id": "{n} desa/kelurahan punya warga sasaran tetapi belum ada peserta (nama merah di "
+        "peta): {names}.",
+        "en": "{n} villages have eligible residents but no participant (red names on the map): "
+        "{names}.",
+    },
     "peta.metric.persen_penempatan": {"id": "Tingkat penempatan", "en": "Placement rate"},
     "peta.def.cakupan": {
         "id": "Peserta dibagi warga sasaran × 100, per desa tempat tinggal peserta menurut "

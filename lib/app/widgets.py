@@ -1,0 +1,129 @@
+"""Page pieces shared by ``/`` and ``/rencana``: the status headline, the note on a filtered
+group's share of the quota, and the strip of active-filter chips (Streamlit glue only; the words
+come from :mod:`lib.views.status` and the i18n catalogue)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.core import access, fmt
+from lib.core.filters import PARAMS
+from lib.views import status as status_view
+
+TONE_ALERT = {"good": st.success, "warn": st.warning, "bad": st.error}
+TONE_ICON = {
+    "good": ":material/check_circle:",
+    "warn": ":material/schedule:",
+    "bad": ":material/error:",
+}
+CSS = """
+<style>
+.st-key-status_headline [data-testid="stAlert"] p:first-child strong { font-size: 1.3rem; }
+.st-key-filter_chips {
+  position: sticky; top: 3.75rem; z-index: 990; background: var(--background-color, #fff);
+  padding: 0.35rem 0; border-bottom: 1px solid rgba(49, 51, 63, 0.15);
+}
+.st-key-filter_chips button { padding: 0.1rem 0.6rem; min-height: 2rem; }
+</style>
+"""
+
+
+def style() -> None:
+    """The CSS of these pieces (once per run; an ``st.html`` with only a style takes no space)."""
+    st.html(CSS)
+
+
+def status_headline(ctx, st_) -> None:
+    """The answer to "are we on track?": one coloured sentence with its figures, programme-wide
+    (and saying so when filters are set)."""
+    style()
+    h = status_view.headline(st_, ctx.lang)
+    box = st.container(key="status_headline")
+    body = f"**{h.title}**  \n{h.detail}"
+    if st_.filters_ignored:
+        body += "  \n" + ctx.t("status.whole_programme")
+    with box:
+        TONE_ALERT[h.tone](body, icon=TONE_ICON[h.tone])
+
+
+def fair_share_note(ctx, fair) -> None:
+    """Under a filter: the group's share of the regency quota, labelled as a share, with its fair
+    share beside it when the filter makes an area."""
+    if not fair.scope.filtered:
+        return
+    share = fmt.pct(fair.porsi_kuota, ctx.lang)
+    if fair.applicable and fair.bagian_wajar is not None:
+        text = ctx.t(
+            "status.porsi.wajar",
+            peserta=fmt.number(fair.peserta_wilayah, lang=ctx.lang),
+            share=share,
+            wajar=fmt.number(fair.bagian_wajar, lang=ctx.lang),
+            pct=fmt.pct(fair.persen_bagian_wajar, ctx.lang),
+        )
+    else:
+        text = ctx.t(
+            "status.porsi.plain", peserta=fmt.number(fair.peserta, lang=ctx.lang), share=share
+        )
+    st.info(text, icon=":material/pie_chart:")
+
+
+def _chip_label(ctx, name: str, value) -> str:
+    ref = ctx.ref
+    if name == "kecamatan":
+        shown = ref.kecamatan.get(value, value)
+    elif name == "desa":
+        shown = ref.villages.get(value, (value, ""))[0]
+    elif name == "paket":
+        shown = ref.packages.get(value, (value, ""))[0]
+    elif name == "jk":
+        shown = ctx.t(f"filter.jk.{value}")
+    else:
+        shown = str(value)
+    return f"{ctx.t(f'filter.{name}')}: {shown}"
+
+
+def _remove(name: str, value) -> None:
+    key = f"f_{name}"
+    st.session_state[key] = [v for v in st.session_state.get(key, []) if v != value]
+
+
+def _clear() -> None:
+    for name in PARAMS:
+        st.session_state[f"f_{name}"] = []
+
+
+def filter_chips(ctx) -> None:
+    """A sticky strip in the main area with one removable chip per active filter value (the
+    sidebar is hidden on phones). A camat's own kecamatan cannot be removed."""
+    if ctx.filters.is_empty():
+        return
+    style()
+    locked = ctx.access.kecamatan if ctx.access and ctx.access.role == access.CAMAT else None
+    bar = st.container(horizontal=True, key="filter_chips", gap="small")
+    bar.caption(ctx.t("chips.label"))
+    for name in PARAMS:
+        for value in getattr(ctx.filters, name):
+            fixed = name == "kecamatan" and value == locked
+            bar.button(
+                _chip_label(ctx, name, value),
+                key=f"chip_{name}_{value}",
+                on_click=_remove,
+                args=(name, value),
+                icon=None if fixed else ":material/close:",
+                disabled=fixed,
+                help=ctx.t("chips.remove"),
+            )
+    if sum(len(getattr(ctx.filters, n)) for n in PARAMS) > 1 and locked is None:
+        bar.button(ctx.t("chips.clear"), key="chip_clear", on_click=_clear, type="tertiary")
+
+
+def filter_link(ctx, page_key: str, label: str, params: dict[str, str]) -> None:
+    """A link to page ``page_key`` that sets the given filters (others dropped), in the UI
+    language: acting on one item of an alert or a ranking."""
+    from lib.app import nav
+
+    spec = next(p for p in nav.PAGES if p.key == page_key)
+    query = dict(params)
+    if ctx.lang != "id":
+        query["lang"] = ctx.lang
+    st.page_link(f"app_pages/{spec.file}", label=label, icon=spec.icon, query_params=query)
