@@ -19,7 +19,8 @@ def test_bench_smoke(tmp_path):
     assert "error" not in record
     assert record["cold_s"] > 0 and record["warm_s"] > 0
     # The page's data functions were found and replayed: the kpi and the outcome aggregates.
-    assert 0 < record["sql_s"] < record["cold_s"] and record["sql_calls"] >= 2
+    # no timing comparison here (timings are for `make bench`): the replay ran and measured something
+    assert record["sql_s"] > 0 and record["sql_calls"] >= 2
     assert not (tmp_path / "work").exists()  # seeded files removed
     text = bench.table(records)
     assert "/hasil" in text and "cold/sql" in text
