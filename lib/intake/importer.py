@@ -8,6 +8,7 @@ exit code of spec section 7: 0 done (warnings allowed; also ``--partial`` with r
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -86,14 +87,11 @@ def run(
     result = ImportResult(name, kind, mode, dry_run, "uji" if dry_run else "gagal")
     started = datetime.now().replace(microsecond=0)
     try:
-        sheet = reader.read(source, name)
+        sheet = reader.read(source, name, select=functools.partial(schemas.select, kind))
         result.sha256 = sheet.sha256
-        result.detected_kind = schemas.detect_kind(sheet.headers)
-        if kind is None:
-            kind = result.kind = result.detected_kind
-            if kind is None:
-                raise UnusableFile("kind_unknown")
-        index = schemas.column_index(kind, sheet.headers)
+        result.detected_kind = sheet.selection.detected
+        kind = result.kind = sheet.selection.kind
+        index = schemas.column_index(kind, sheet.headers)  # the selected columns only
     except UnusableFile as exc:
         result.fatal = exc
         result.outcome = "gagal"
@@ -107,7 +105,9 @@ def run(
 
     result.columns = [c for c in schemas.SPECS[kind].columns if c in index]
     result.preview = _preview(index, sheet.rows)
-    rows = schemas.validate_rows(kind, index, sheet.rows)
+    rows = schemas.validate_rows(kind, index, sheet.rows, sheet.problems)
+    sha = sheet.sha256
+    del sheet  # the rows now hold the cells they need; the rest may go
     result.rows_total = len(rows)
 
     def tally() -> tuple[list, list]:
@@ -128,7 +128,7 @@ def run(
         rules.check(kind, conn, rows, settings)
         valid, rejected = tally()
         import_id = result.import_id = loader.start_log(
-            conn, kind=kind, file_name=name, sha256=sheet.sha256, user=user,
+            conn, kind=kind, file_name=name, sha256=sha, user=user,
             started_at=started, mode=mode,
         )  # fmt: skip
         counts = {
