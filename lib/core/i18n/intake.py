@@ -488,6 +488,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "… and {n} more: see the report file.",
     },
     "imp.cli.report": {"id": "Laporan lengkap: {path}", "en": "Full report: {path}"},
+    "imp.cli.report_failed": {
+        "id": "Laporan tidak dapat ditulis, baik di sebelah berkas maupun di {folder} ({detail}). "
+        "Atur PANTAU_REPORT_DIR ke folder yang dapat ditulis.",
+        "en": "The report cannot be written, neither next to the file nor in {folder} ({detail}). "
+        "Set PANTAU_REPORT_DIR to a folder you can write to.",
+    },
     "imp.cli.no_file": {"id": "Berkas tidak ditemukan: {file}", "en": "File not found: {file}"},
     "imp.cli.template_suffix": {
         "id": "Nama berkas templat harus berakhiran .csv atau .xlsx: {file}",
