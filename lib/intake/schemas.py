@@ -290,7 +290,9 @@ def column_index(kind: str, headers: list[str]) -> dict[str, int]:
     if missing:
         detected = detect_kind(headers)
         if detected and detected != kind:
-            raise UnusableFile("wrong_kind", kind=kind, detected=detected)
+            raise UnusableFile(
+                "wrong_kind", kind=kind, detected=detected, columns=", ".join(missing)
+            )
         raise UnusableFile("missing_columns", kind=kind, columns=", ".join(missing))
     return index
 

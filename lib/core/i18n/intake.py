@@ -79,10 +79,10 @@ TEXT: dict[str, dict[str, str]] = {
         "or use the template.",
     },
     "imp.file.wrong_kind": {
-        "id": 'Berkas ini tampaknya berjenis "{detected}", bukan "{kind}" (kolom wajibnya tidak '
-        "cocok). Pilih jenis yang benar atau periksa berkasnya.",
-        "en": 'This file looks like kind "{detected}", not "{kind}" (its required columns do not '
-        "match). Choose the right kind or check the file.",
+        "id": 'Berkas ini tampaknya berjenis "{detected}", bukan "{kind}": kolom wajib jenis '
+        '"{kind}" yang tidak ada: {columns}. Pilih jenis yang benar atau periksa berkasnya.',
+        "en": 'This file looks like kind "{detected}", not "{kind}": the required columns of kind '
+        '"{kind}" that it lacks: {columns}. Choose the right kind or check the file.',
     },
     "imp.file.dup_column": {
         "id": 'Kolom "{column}" muncul dua kali di baris judul. Hapus salah satunya.',
