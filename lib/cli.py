@@ -74,7 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
 def filters_from_args(args: argparse.Namespace, url: str) -> tuple[Filters, list[str]]:
     raw = {name: getattr(args, name) for name in PARAMS if getattr(args, name, None)}
     engine = db.ensure_ready(url)
-    return parse(raw, load_reference(url, db.data_version(engine)))
+    return parse(raw, load_reference(url, db.data_version(engine)), strict=True)
+
+
+def _refuse_filters(notices: list[str]) -> int:
+    """Spec 7: on the command line an unknown filter value is an error (exit 2, message on
+    stderr): a script must never receive unfiltered figures for a filter it asked."""
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    print(
+        "Perintah dihentikan: nilai filter di atas tidak dikenal (lihat daftar kode di data/).",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         from lib.semantic import indicators
 
         filters, notices = filters_from_args(args, url)
-        for notice in notices:
-            print(notice, file=sys.stderr)
+        if notices:
+            return _refuse_filters(notices)
         values = indicators.compute(db.get_engine(url), filters)
         if args.json:
             print(json.dumps(values, ensure_ascii=False))
@@ -143,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         from lib.briefing.cli import run_briefing
 
         filters, notices = filters_from_args(args, url)
-        for notice in notices:
-            print(notice, file=sys.stderr)
+        if notices:
+            return _refuse_filters(notices)
         return run_briefing(args, url, filters)
     return 2
 

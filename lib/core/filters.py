@@ -141,13 +141,19 @@ def _split(raw: str | Iterable[str] | None) -> list[str]:
     return seen
 
 
-def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Filters, list[str]]:
+def parse(
+    params: Mapping[str, str | Iterable[str]], ref: Reference, *, strict: bool = False
+) -> tuple[Filters, list[str]]:
     """Parse raw parameters into :class:`Filters`; returns the filters and notices (Indonesian).
 
     Values are checked against the reference lists: a year must have classes or lie in the programme
-    period, codes must exist, ``desa`` values outside the chosen kecamatan are dropped.
+    period, codes must exist, ``desa`` values outside the chosen kecamatan are dropped. A value may
+    be a string of comma-separated values or a list of them (a URL parameter given twice).
+    ``strict``: the caller refuses the filters when there is any notice (the CLI, spec 7), so the
+    notices say that the value is wrong rather than that it was ignored.
     """
     notices: list[str] = []
+    dropped = "" if strict else " dan diabaikan"
 
     def keep(name: str, values: list[str], valid, label: str, norm=lambda v: v) -> tuple:
         good = []
@@ -157,7 +163,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
                 if value not in good:
                     good.append(value)
             else:
-                notices.append(f"Filter {label} “{_shorten(raw)}” tidak dikenal dan diabaikan.")
+                notices.append(f"Filter {label} “{_shorten(raw)}” tidak dikenal{dropped}.")
         return tuple(good)
 
     from lib.core.config import settings
@@ -191,7 +197,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
         for d in desa:
             if d not in inside:
                 notices.append(
-                    f"Desa {ref.villages[d][0]} tidak berada di kecamatan yang dipilih dan diabaikan."
+                    f"Desa {ref.villages[d][0]} tidak berada di kecamatan yang dipilih{dropped}."
                 )
         desa = inside
     paket = keep("paket", _split(params.get("paket")), lambda v: v in ref.packages, "paket")
