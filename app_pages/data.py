@@ -56,7 +56,9 @@ def _issues(result, key: str) -> None:
 
 
 def _load(data: bytes, name: str, kind: str, partial: bool, user: str) -> None:
-    result = importer.run(data, url=ctx.url, kind=kind, file_name=name, partial=partial, user=user)
+    result = importer.run(
+        data, url=ctx.url, kind=kind, file_name=name, partial=partial, user=user, isolated=True
+    )
     st.session_state[DONE] = result
     st.session_state.pop(PREVIEW, None)
     st.session_state[NONCE] += 1  # a fresh uploader: the loaded file is not offered again
@@ -116,7 +118,7 @@ with tab_import:
             with st.spinner(tr("imp.page.checking")):
                 preview = importer.run(
                     data, url=ctx.url, kind=kind, file_name=upload.name, partial=partial,
-                    dry_run=True,
+                    dry_run=True, isolated=True,
                 )  # fmt: skip
             st.session_state[PREVIEW] = (token, preview)
         preview = st.session_state[PREVIEW][1]

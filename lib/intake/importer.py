@@ -76,10 +76,13 @@ def run(
     partial: bool = False,
     dry_run: bool = False,
     user: str = "cli",
+    isolated: bool = False,
 ) -> ImportResult:
     """Import ``source`` (a path, or uploaded bytes named ``file_name``) as ``kind`` (``None``:
     detect it from the header). ``dry_run`` checks everything, the database rules included, and
-    writes nothing."""
+    writes nothing. ``isolated`` reads the file in a worker process with a memory and time limit
+    (:mod:`lib.intake.sandbox`; the web upload), so that a hostile file cannot take the server
+    down. Database errors are raised (see :mod:`lib.core.dberrors`)."""
     settings = config.settings()
     engine = db.ensure_ready(url)
     mode = "sebagian" if partial else "semua"
@@ -87,7 +90,14 @@ def run(
     result = ImportResult(name, kind, mode, dry_run, "uji" if dry_run else "gagal")
     started = datetime.now().replace(microsecond=0)
     try:
-        sheet = reader.read(source, name, select=functools.partial(schemas.select, kind))
+        select = functools.partial(schemas.select, kind)
+        if isolated:
+            from lib.intake import sandbox
+
+            data = Path(source).read_bytes() if isinstance(source, str | Path) else bytes(source)
+            sheet = sandbox.read(data, name, select=select)
+        else:
+            sheet = reader.read(source, name, select=select)
         result.sha256 = sheet.sha256
         result.detected_kind = sheet.selection.detected
         kind = result.kind = sheet.selection.kind
