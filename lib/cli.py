@@ -2,7 +2,8 @@
 
 Commands: ``seed``, ``kpi``, ``import``, ``template``, ``briefing``. Every command given a database
 without the schema first creates it and loads the reference data of ``data/``.
-Exit codes: 0 done, 1 rejected (import), 2 unusable file or arguments.
+Exit codes: 0 done, 1 rejected (import), 2 unusable file, arguments or database (read-only,
+locked, full, unreachable: said in one sentence on stderr, never a traceback).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import json
 import sys
 
-from lib.core import config, db
+from lib.core import config, db, dberrors
 from lib.core.filters import PARAMS, Filters, load_reference, parse
 
 KINDS = ("paket", "kelas", "dtks", "peserta", "tracer", "bantuan")
@@ -92,7 +93,17 @@ def _refuse_filters(notices: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     url = config.database_url(getattr(args, "db_sub", None) or args.db)
+    try:
+        return _run(args, url)
+    except Exception as exc:
+        if not dberrors.is_database_error(exc):
+            raise
+        # read-only, locked, full or unreachable: one sentence, never a traceback or SQL
+        print(dberrors.message(exc, url), file=sys.stderr)
+        return 2
 
+
+def _run(args: argparse.Namespace, url: str) -> int:
     if args.command == "seed":
         from lib.intake import demo
 
