@@ -175,6 +175,15 @@ def _content_slide(slide, deck: Deck, s: Slide) -> None:
         _paragraphs(slide, bullets, L.BULLETS, size, bullet="•")
 
 
+CORE_TEXT_MAX = 255  # python-pptx refuses longer core properties (title, subject …)
+
+
+def _core_text(text: str, limit: int = CORE_TEXT_MAX) -> str:
+    """A document property cut to its limit with "…" (seven long package names in the filter
+    made the title too long and the whole deck failed)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def render(deck: Deck) -> bytes:
     """The .pptx bytes of ``deck``."""
     prs = Presentation()
@@ -182,9 +191,9 @@ def render(deck: Deck) -> bytes:
     prs.slide_height = Inches(L.SLIDE_H)
     blank = prs.slide_layouts[6]
     core = prs.core_properties
-    core.title = f"{deck.programme} – {deck.description}"
+    core.title = _core_text(f"{deck.programme} – {deck.description}")
     core.author = "Pantau"
-    core.subject = f"{deck.stamp} · {deck.as_of_text}"
+    core.subject = _core_text(f"{deck.stamp} · {deck.as_of_text}")
     core.language = "id-ID" if deck.lang == "id" else "en-US"
     for i, s in enumerate(deck.slides):
         slide = prs.slides.add_slide(blank)
