@@ -7,6 +7,8 @@ previous/next buttons (also the Left/Right keys), ``?slide=N`` in the URL, a pre
 clicked.
 """
 
+import re
+
 import streamlit as st
 
 from lib import briefing
@@ -17,12 +19,20 @@ from lib.briefing import html
 ctx = ui.page_context()
 SLIDE_KEY, PRESENT_KEY = "brief_slide", "brief_present"
 
-# URL -> state on the first run of the session (or when the link changed under us)
+# URL -> state on the first run of the session (or when the link changed under us). Only ASCII
+# digits within bounds are a slide number ("²".isdigit() is true, and int() of 5,000 digits
+# raises); anything else is ignored with a notice (spec 5), as is a present value other than 0/1.
+SLIDE_RE = re.compile(r"[0-9]{1,3}")
 url_slide = st.query_params.get("slide", "1")
-url_present = st.query_params.get("present") == "1"
-if st.session_state.get("_brief_url") != (url_slide, url_present):
-    st.session_state[SLIDE_KEY] = int(url_slide) - 1 if url_slide.isdigit() else 0
-    st.session_state[PRESENT_KEY] = url_present
+url_present = st.query_params.get("present", "0")
+if st.session_state.get("_brief_url") != (url_slide, url_present == "1"):
+    slide_ok = SLIDE_RE.fullmatch(url_slide) is not None and int(url_slide) >= 1
+    st.session_state[SLIDE_KEY] = int(url_slide) - 1 if slide_ok else 0
+    st.session_state[PRESENT_KEY] = url_present == "1"
+    if not slide_ok:
+        st.warning(ctx.t("brief.url.slide"), icon=":material/info:")
+    if url_present not in ("0", "1"):
+        st.warning(ctx.t("brief.url.present"), icon=":material/info:")
 
 present = st.session_state.get(PRESENT_KEY, False)
 if present:

@@ -24,6 +24,18 @@ TEXT: dict[str, dict[str, str]] = {
     "brief.next": {"id": "Berikutnya", "en": "Next"},
     "brief.counter": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
     "brief.goto": {"id": "Pilih slide", "en": "Go to slide"},
+    "brief.url.slide": {
+        "id": "Nomor slide di alamat halaman (slide=…) tidak sah dan diabaikan; gunakan angka "
+        "1 sampai 999. Slide pertama ditampilkan.",
+        "en": "The slide number in the page address (slide=…) is not valid and was ignored; use "
+        "a number from 1 to 999. The first slide is shown.",
+    },
+    "brief.url.present": {
+        "id": "Nilai mode presentasi di alamat halaman (present=…) tidak sah dan diabaikan; "
+        "gunakan present=1.",
+        "en": "The presentation-mode value in the page address (present=…) is not valid and was "
+        "ignored; use present=1.",
+    },
     "brief.download.pdf": {"id": "Unduh PDF", "en": "Download PDF"},
     "brief.download.pptx": {"id": "Unduh PowerPoint", "en": "Download PowerPoint"},
     "brief.building": {"id": "Menyusun slide…", "en": "Building the slides…"},
