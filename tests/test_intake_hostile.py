@@ -335,3 +335,23 @@ def test_importer_reports_reader_row_errors_with_counts(db_url):
                           dry_run=True)  # fmt: skip
     assert result.exit_code == 1 and result.rows_total == 49 and result.rows_rejected == 1
     assert [(i.row, i.code) for i in result.errors] == [(11, "sandi")]
+
+
+def test_limits_come_from_the_programme_settings(monkeypatch, tmp_path, capsys):
+    from lib.core import config
+
+    mib = 1024 * 1024
+    section = {"batas_baris": 10, "batas_uraian_mb": 1.5, "batas_ukuran_mb": 2}
+    monkeypatch.setitem(config.settings().extra, "impor", section)
+    monkeypatch.delenv("PANTAU_IMPORT_MAX_MB", raising=False)
+    lim = reader.limits()
+    assert (lim.max_rows, lim.max_unzipped, lim.max_bytes) == (10, int(1.5 * mib), 2 * mib)
+    monkeypatch.setenv("PANTAU_IMPORT_MAX_MB", "3")
+    assert reader.limits().max_bytes == 3 * mib
+    url = f"sqlite:///{tmp_path / 'pantau.db'}"
+    path = tmp_path / "dtks.csv"
+    path.write_bytes(csv_bytes(DTKS, [dtks_row(i) for i in range(1, 20)]))
+    assert cli.main(["import", str(path), "--kind", "dtks", "--db", url]) == 2
+    assert (
+        "melebihi batas 10 baris data (pembacaan dihentikan di baris 12)" in capsys.readouterr().err
+    )
