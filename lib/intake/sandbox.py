@@ -81,11 +81,16 @@ def read(data: bytes, file_name: str, lim: Limits | None = None, select=None) ->
 
 
 def _limit_self(lim: Limits) -> None:
+    """Cap this process's address space and CPU time (never above a hard limit already set)."""
     import resource
 
-    resource.setrlimit(resource.RLIMIT_AS, (lim.worker_memory, lim.worker_memory))
-    cpu = lim.worker_seconds + 5
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+    for which, wanted in (
+        (resource.RLIMIT_AS, lim.worker_memory),
+        (resource.RLIMIT_CPU, lim.worker_seconds + 5),  # a backstop; the parent's clock is first
+    ):
+        _, hard = resource.getrlimit(which)
+        cap = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(which, (cap, hard))
 
 
 def main() -> int:
