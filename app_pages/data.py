@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.app import cache, ui
-from lib.core import audit, fmt, privacy
+from lib.core import audit, dberrors, fmt, privacy
 from lib.intake import history, importer, quality, report, templates
 from lib.intake.schemas import KINDS
 
@@ -17,7 +17,7 @@ ctx = ui.page_context()
 tr = ctx.t
 ui.header(ctx, "nav.data", intro=tr("imp.page.intro"))
 
-PREVIEW, DONE, NONCE = "imp_preview", "imp_done", "imp_nonce"
+PREVIEW, DONE, NONCE, DB_ERROR = "imp_preview", "imp_done", "imp_nonce", "imp_db_error"
 st.session_state.setdefault(NONCE, 0)
 
 
@@ -73,10 +73,25 @@ def _issues(result, key: str) -> None:
     )
 
 
+def _import(data: bytes, name: str, kind, partial: bool, **options):
+    """``importer.run`` for an upload, as (result, None) or (None, message): the file is read in a
+    worker process with a memory and time limit, and a database that cannot be used (read-only,
+    locked, full, unreachable) is a plain message, never an exception box with SQL."""
+    try:
+        return importer.run(
+            data, url=ctx.url, kind=kind, file_name=name, partial=partial, isolated=True, **options
+        ), None  # fmt: skip
+    except Exception as exc:
+        if not dberrors.is_database_error(exc):
+            raise
+        return None, dberrors.message(exc, lang=ctx.lang)
+
+
 def _load(data: bytes, name: str, kind: str, partial: bool) -> None:
-    result = importer.run(
-        data, url=ctx.url, kind=kind, file_name=name, partial=partial, user=ctx.access
-    )
+    result, error = _import(data, name, kind, partial, user=ctx.access)
+    if error is not None:
+        st.session_state[DB_ERROR] = error  # shown once, above the uploader
+        return
     st.session_state[DONE] = result
     st.session_state.pop(PREVIEW, None)
     st.session_state[NONCE] += 1  # a fresh uploader: the loaded file is not offered again
@@ -95,6 +110,8 @@ tab_import, tab_history, tab_quarantine, tab_quality, tab_templates = tabs[:5]
 
 # --- import ---------------------------------------------------------------------------------------
 with tab_import:
+    if st.session_state.get(DB_ERROR):
+        st.error(st.session_state.pop(DB_ERROR), icon=":material/database:")
     done = st.session_state.get(DONE)
     if done is not None:
         counts = {
@@ -130,16 +147,17 @@ with tab_import:
         data = upload.getvalue()
         token = (upload.file_id, kind, partial, ctx.version)
         cached = st.session_state.get(PREVIEW)
+        error = None
         if cached is None or cached[0] != token:
             with st.spinner(tr("imp.page.checking")):
-                preview = importer.run(
-                    data, url=ctx.url, kind=kind, file_name=upload.name, partial=partial,
-                    dry_run=True,
-                )  # fmt: skip
-            st.session_state[PREVIEW] = (token, preview)
-        preview = st.session_state[PREVIEW][1]
+                preview, error = _import(data, upload.name, kind, partial, dry_run=True)
+            if error is None:
+                st.session_state[PREVIEW] = (token, preview)
+        preview = None if error else st.session_state[PREVIEW][1]
 
-        if preview.fatal is not None:
+        if error is not None:  # the database cannot be used: said plainly
+            st.error(error, icon=":material/database:")
+        elif preview.fatal is not None:
             st.error(preview.fatal.message(ctx.lang), icon=":material/block:")
         else:
             st.caption(tr("imp.page.detected", kind=_kind_label(preview.kind)))

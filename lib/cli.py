@@ -2,7 +2,8 @@
 
 Commands: ``seed``, ``kpi``, ``import``, ``template``, ``briefing``. Every command given a database
 without the schema first creates it and loads the reference data of ``data/``.
-Exit codes: 0 done, 1 rejected (import), 2 unusable file or arguments.
+Exit codes: 0 done, 1 rejected (import), 2 unusable file, arguments or database (read-only,
+locked, full, unreachable: said in one sentence on stderr, never a traceback).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import json
 import sys
 
-from lib.core import audit, config, db
+from lib.core import audit, config, db, dberrors
 from lib.core.filters import PARAMS, Filters, load_reference, parse
 from lib.semantic import analytics
 
@@ -93,13 +94,35 @@ def build_parser() -> argparse.ArgumentParser:
 def filters_from_args(args: argparse.Namespace, url: str) -> tuple[Filters, list[str]]:
     raw = {name: getattr(args, name) for name in PARAMS if getattr(args, name, None)}
     engine = analytics.ensure_ready(url)
-    return parse(raw, load_reference(url, db.data_version(engine)))
+    return parse(raw, load_reference(url, db.data_version(engine)), strict=True)
+
+
+def _refuse_filters(notices: list[str]) -> int:
+    """Spec 7: on the command line an unknown filter value is an error (exit 2, message on
+    stderr): a script must never receive unfiltered figures for a filter it asked."""
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    print(
+        "Perintah dihentikan: nilai filter di atas tidak dikenal (lihat daftar kode di data/).",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     url = config.database_url(getattr(args, "db_sub", None) or args.db)
+    try:
+        return _run(args, url)
+    except Exception as exc:
+        if not dberrors.is_database_error(exc):
+            raise
+        # read-only, locked, full or unreachable: one sentence, never a traceback or SQL
+        print(dberrors.message(exc, url), file=sys.stderr)
+        return 2
 
+
+def _run(args: argparse.Namespace, url: str) -> int:
     if args.command == "seed":
         return _seed(args, url)
 
@@ -118,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         from lib.semantic import measures, query
 
         filters, notices = filters_from_args(args, url)
-        for notice in notices:
-            print(notice, file=sys.stderr)
+        if notices:
+            return _refuse_filters(notices)
         values = query.indicators(db.get_engine(url), filters)
         if args.json:
             print(json.dumps(values, ensure_ascii=False))
@@ -145,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         from lib.briefing.cli import run_briefing
 
         filters, notices = filters_from_args(args, url)
-        for notice in notices:
-            print(notice, file=sys.stderr)
+        if notices:
+            return _refuse_filters(notices)
         return run_briefing(args, url, filters)
     return 2
 

@@ -339,6 +339,27 @@ def test_cli_writes_pptx_and_refuses_other_suffixes(rendered, tmp_path, capsys):
     assert "Templat" in capsys.readouterr().err
 
 
+def test_cli_pptx_with_seven_long_package_names_in_the_filter(tmp_path, capsys):
+    """The filter stamp of seven packages made the title core property exceed python-pptx's 255
+    characters and the whole command died; the properties are cut, the slides keep the stamp."""
+    from lib import cli
+
+    url = f"sqlite:///{tmp_path / 'paket.db'}"
+    db.ensure_ready(url)
+    longest = sorted(db.reference_packages(), key=lambda r: -len(r["nama_paket"]))[:7]
+    out = tmp_path / "paket.pptx"
+    codes = ",".join(r["kode_paket"] for r in longest)
+    assert cli.main(["--db", url, "briefing", "--paket", codes, "--out", str(out)]) == 0, (
+        capsys.readouterr().err
+    )
+    core = Presentation(str(out)).core_properties
+    assert len(core.title) <= 255 and core.title.endswith("…")
+    assert len(core.subject) <= 255
+    assert core.title.startswith("Program Pelatihan Berbasis Kompetensi")
+    first = min(longest, key=lambda r: r["kode_paket"])  # the stamp lists them by code
+    assert first["nama_paket"] in core.title  # the start of the stamp is kept
+
+
 # --- pictures stay offline; the map uses boundaries when configured ------------------------------
 
 

@@ -96,6 +96,22 @@ def test_a_slide_value_that_is_not_a_bounded_number_is_ignored(open_briefing, va
     assert len(notices) == 2 and at.query_params["slide"] == "1"
 
 
+@pytest.mark.parametrize("raw", ["²", "9" * 5000, "0", "-1", "1e3", " 2", "٣"])
+def test_a_malformed_slide_number_is_ignored_with_a_notice(open_briefing, raw):
+    at = open_briefing(**SCOPE, slide=raw)  # the fixture asserts no exception box
+    assert 'data-slide="judul"' in slide_html(at) and "Slide 1 dari 9" in counter(at)
+    notices = [w.value for w in at.warning]
+    assert any("Nomor slide di alamat halaman (slide=…) tidak sah" in n for n in notices)
+    assert at.query_params["slide"] == "1"
+
+
+def test_a_malformed_present_value_is_ignored_with_a_notice(open_briefing):
+    at = open_briefing(**SCOPE, slide="2", present="ya")
+    assert at.toggle(key="brief_present").value is False and len(at.title) == 1
+    assert any("present=1" in w.value for w in at.warning)
+    assert "present" not in at.query_params and "Slide 2 dari 9" in counter(at)
+
+
 def test_presentation_mode_hides_the_chrome_and_is_a_link(open_briefing):
     at = open_briefing(**SCOPE, slide="3")
     at.toggle(key="brief_present").set_value(True).run()

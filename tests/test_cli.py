@@ -105,14 +105,33 @@ def test_kpi_json_with_filters_and_db_before_or_after_the_subcommand(cli_db):
     assert kpi_json(run_cli("--db", url, "kpi", "--json"))["peserta"] == 3
 
 
-def test_kpi_bad_filter_value_is_a_notice_not_an_error(cli_db):
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--tahun", "2026"),  # the issue: printed unfiltered totals with exit 0
+        ("--tahun", "1999", "--kecamatan", "'; DROP TABLE person; --"),
+        ("--kecamatan", "73.03.02", "--desa", "73.03.01.2008"),  # a village outside the kecamatan
+        ("--jk", "X"),
+    ],
+)
+def test_kpi_unknown_filter_value_is_an_error_never_unfiltered_figures(cli_db, args):
     url, _, _ = cli_db
-    proc = run_cli(
-        "kpi", "--json", "--db", url, "--tahun", "1999", "--kecamatan", "'; DROP TABLE person; --"
-    )
-    values = kpi_json(proc)
-    assert "1999" in proc.stderr and "DROP TABLE" in proc.stderr and "diabaikan" in proc.stderr
-    assert values == query.indicators(db.get_engine(url), Filters())
+    proc = run_cli("kpi", "--json", "--db", url, *args)
+    assert proc.returncode == 2
+    assert proc.stdout == ""  # a script receives no figures at all
+    assert "tidak dikenal" in proc.stderr or "tidak berada di kecamatan" in proc.stderr
+    assert "diabaikan" not in proc.stderr and "Perintah dihentikan" in proc.stderr
+    for value in args[1::2]:
+        if value not in ("73.03.02",):
+            assert value.split(";")[0] in proc.stderr or "Bonto Jai" in proc.stderr
+
+
+def test_briefing_unknown_filter_value_is_an_error(cli_db, tmp_path):
+    url, _, _ = cli_db
+    out = tmp_path / "b.txt"
+    proc = run_cli("briefing", "--out", str(out), "--paket", "XYZ-99", "--db", url)
+    assert proc.returncode == 2 and "“XYZ-99” tidak dikenal" in proc.stderr
+    assert not out.exists()
 
 
 def test_kpi_text_output(cli_db):

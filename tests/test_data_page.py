@@ -96,6 +96,7 @@ def test_unusable_and_wrong_kind_files_are_explained(app):
     at.selectbox(key="imp_kind").select("bantuan").run()
     upload(at, "dtks.csv", csv_bytes(DTKS, [dtks_row(1)]))
     assert 'tampaknya berjenis "dtks", bukan "bantuan"' in at.error[0].value
+    assert "yang tidak ada: jenis, tanggal, nilai_rupiah, status" in at.error[0].value
     upload(at, "kosong.csv", csv_bytes(DTKS, []))
     assert "tanpa baris data" in at.error[0].value
     assert not [b for b in at.button if b.key == "imp_confirm"]

@@ -75,3 +75,15 @@ def test_text_catalogue_keys_are_unique_and_bilingual():
 def test_every_nav_entry_has_a_title():
     for spec in nav.PAGES:
         assert i18n.t(f"nav.{spec.key}", "id") and i18n.t(f"nav.{spec.key}", "en")
+
+
+def test_the_browser_is_never_shown_error_details():
+    """An unexpected error shows a generic message in the browser, its details go to the server's
+    console (issue 11); checked as Streamlit 1.67 itself reads .streamlit/config.toml."""
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "streamlit", "config", "show"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert re.search(r'^showErrorDetails = "none"$', out.stdout, re.MULTILINE), out.stdout[-2000:]

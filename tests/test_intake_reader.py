@@ -140,7 +140,8 @@ UNUSABLE = {
     "wrong_kind": (
         "a.csv",
         csv_bytes(["nik", "kode_kelas", "status"], [["7303015705950001", "K1", "aktif"]]),
-        'tampaknya berjenis "peserta"',
+        'tampaknya berjenis "peserta", bukan "dtks": kolom wajib jenis "dtks" yang tidak ada: '
+        "no_kk, nama, jenis_kelamin, tanggal_lahir, kode_desa, desil",
     ),
     "missing_columns": ("a.csv", csv_bytes(DTKS[:-2], [dtks_row(1)[:-2]]), "kode_desa, desil"),
     "dup_column": ("a.csv", csv_bytes([*DTKS, "NIK"], [[*dtks_row(1), "x"]]), "dua kali"),
@@ -190,6 +191,8 @@ def test_kind_detection_from_the_header():
     with pytest.raises(UnusableFile) as exc:
         schemas.column_index("bantuan", DTKS)
     assert exc.value.code == "wrong_kind" and exc.value.params["detected"] == "dtks"
+    assert exc.value.params["columns"] == "jenis, tanggal, nilai_rupiah, status"
+    assert "yang tidak ada: jenis, tanggal, nilai_rupiah, status" in exc.value.message()
 
 
 def test_every_message_and_column_is_documented_for_operators():

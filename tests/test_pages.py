@@ -206,6 +206,13 @@ def test_glossary_lists_every_definition(demo_db_url, monkeypatch):
 # --- URL, notices, language ----------------------------------------------------------------------
 
 
+def test_a_repeated_url_parameter_is_merged_not_cut_to_its_last_value(demo_db_url, monkeypatch):
+    at = open_page(demo_db_url, monkeypatch, "paket", {"tahun": ["2022", "2023"], "jk": ["P", "X"]})
+    assert "Filter aktif: Tahun 2022, 2023 · Perempuan" in text_of(at)
+    assert "Filter jenis kelamin “X” tidak dikenal dan diabaikan." in [w.value for w in at.warning]
+    assert dict(at.query_params) == {"tahun": "2022,2023", "jk": "P"}  # written back as one
+
+
 def test_unknown_filter_values_give_a_notice_not_an_error(demo_db_url, monkeypatch):
     at = open_page(
         demo_db_url, monkeypatch, "paket", {"tahun": "1999,2023", "kecamatan": "99.99", "jk": "X"}

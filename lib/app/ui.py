@@ -413,7 +413,10 @@ def suppression_note(ctx: PageContext) -> str:
 
 
 def _url_params() -> dict[str, str]:
-    return {k: st.query_params.get(k) for k in PARAMS if st.query_params.get(k)}
+    """The URL's filters; a parameter given twice (``?tahun=2022&tahun=2023``) is merged into one
+    comma-separated value (``st.query_params.get`` would return only the last one)."""
+    merged = {k: ",".join(v for v in st.query_params.get_all(k) if v) for k in PARAMS}
+    return {k: v for k, v in merged.items() if v}
 
 
 def _sidebar_filters(

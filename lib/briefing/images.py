@@ -571,11 +571,9 @@ def need_map(
             fillColor="white", padding=4, **kw,
         )  # fmt: skip
 
-    colour = alt.Color(
-        "cakupan:Q",
-        scale=alt.Scale(scheme="blues", domainMin=0),
-        legend=legend(title=title, format=".0f", tickCount=4, gradientLength=90),
-    )
+    colour_scale = alt.Scale(scheme="blues", domainMin=0)
+    colour_legend = legend(title=title, format=".0f", tickCount=4, gradientLength=90)
+    colour = alt.Color("cakupan:Q", scale=colour_scale, legend=colour_legend)
     layers = []
     if geometries:
 
@@ -600,8 +598,8 @@ def need_map(
             layers.append(
                 alt.Chart(alt.Data(values=shapes(scope_rows)))
                 .mark_geoshape(stroke="white", strokeWidth=0.8)
-                .encode(color=alt.Color("properties.cakupan:Q", scale=colour.scale,
-                                        legend=colour.legend))
+                .encode(color=alt.Color("properties.cakupan:Q", scale=colour_scale,
+                                        legend=colour_legend))
                 .project(type=proj)
             )  # fmt: skip
     points = data.dropna(subset=["lat", "lon"])

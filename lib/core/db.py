@@ -6,6 +6,7 @@ timeout, so that the dashboard can read while an import writes; PostgreSQL goes 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import threading
 from collections.abc import Callable
@@ -44,8 +45,10 @@ def engine_for(url: str) -> Engine:
     url = config.normalise_url(url)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:" and not path.startswith("file:"):  # not a URI filename
+            # if this fails, connecting fails with "unable to open database file" (said plainly)
+            with contextlib.suppress(OSError):
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")

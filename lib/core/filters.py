@@ -150,29 +150,39 @@ class Notice(str):
     param: str
     value: str
 
-    def __new__(cls, kind: str, param: str, value: str) -> Notice:
-        self = super().__new__(cls, _notice_text(kind, param, value, "id"))
-        self.kind, self.param, self.value = kind, param, value
+    strict: bool
+
+    def __new__(cls, kind: str, param: str, value: str, strict: bool = False) -> Notice:
+        self = super().__new__(cls, _notice_text(kind, param, value, "id", strict))
+        self.kind, self.param, self.value, self.strict = kind, param, value, strict
         return self
 
     def text(self, lang: str = "id") -> str:
-        return _notice_text(self.kind, self.param, self.value, lang)
+        return _notice_text(self.kind, self.param, self.value, lang, self.strict)
 
 
-def _notice_text(kind: str, param: str, value: str, lang: str) -> str:
+def _notice_text(kind: str, param: str, value: str, lang: str, strict: bool = False) -> str:
+    """The sentence of a notice; ``strict`` (the command line refuses instead of ignoring) leaves
+    out "and was ignored"."""
     from lib.core.i18n import t
 
+    suffix = ".strict" if strict else ""
     if kind == "outside":
-        return t("filter.notice.outside", lang, value=value)
-    return t("filter.notice", lang, name=t(f"filter.param.{param}", lang), value=value)
+        return t(f"filter.notice.outside{suffix}", lang, value=value)
+    return t(f"filter.notice{suffix}", lang, name=t(f"filter.param.{param}", lang), value=value)
 
 
-def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Filters, list[str]]:
+def parse(
+    params: Mapping[str, str | Iterable[str]], ref: Reference, *, strict: bool = False
+) -> tuple[Filters, list[str]]:
     """Parse raw parameters into :class:`Filters`; returns the filters and the notices
     (:class:`Notice`: data that reads as Indonesian text and words itself in other languages).
 
     Values are checked against the reference lists: a year must have classes or lie in the programme
-    period, codes must exist, ``desa`` values outside the chosen kecamatan are dropped.
+    period, codes must exist, ``desa`` values outside the chosen kecamatan are dropped. A value may
+    be a string of comma-separated values or a list of them (a URL parameter given twice).
+    ``strict``: the caller refuses the filters when there is any notice (the CLI, spec 7), so the
+    notices say that the value is wrong rather than that it was ignored.
     """
     notices: list[str] = []
 
@@ -185,7 +195,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
                 if value not in good:
                     good.append(value)
             else:
-                notices.append(Notice("unknown", name, _shorten(raw)))
+                notices.append(Notice("unknown", name, _shorten(raw), strict))
         return tuple(good)
 
     from lib.core.config import settings
@@ -218,7 +228,7 @@ def parse(params: Mapping[str, str | Iterable[str]], ref: Reference) -> tuple[Fi
         inside = tuple(d for d in desa if ref.villages[d][1] in kecamatan)
         for d in desa:
             if d not in inside:
-                notices.append(Notice("outside", "desa", ref.villages[d][0]))
+                notices.append(Notice("outside", "desa", ref.villages[d][0], strict))
         desa = inside
     paket = keep("paket", _split(params.get("paket")), lambda v: v in ref.packages, "paket")
     kejuruan_lookup = {k.casefold(): k for k in ref.kejuruan}

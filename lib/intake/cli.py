@@ -32,8 +32,14 @@ def run_import(args: argparse.Namespace, url: str) -> int:
     for line in report.summary_lines(result):
         print(line, file=stream)
     if result.fatal is None:
-        written = report.write(result.issues, path)
-        print(t("imp.cli.report", path=str(written)), file=stream)
+        try:
+            written = report.write(result.issues, path)
+        except OSError as exc:
+            detail = exc.strerror or type(exc).__name__
+            print(t("imp.cli.report_failed", folder=str(report.reports_dir()), detail=detail),
+                  file=sys.stderr)  # fmt: skip
+        else:
+            print(t("imp.cli.report", path=str(written)), file=stream)
     return result.exit_code
 
 

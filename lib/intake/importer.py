@@ -8,6 +8,7 @@ exit code of spec section 7: 0 done (warnings allowed; also ``--partial`` with r
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -102,10 +103,13 @@ def run(
     partial: bool = False,
     dry_run: bool = False,
     user: str | Access = "cli",
+    isolated: bool = False,
 ) -> ImportResult:
     """Import ``source`` (a path, or uploaded bytes named ``file_name``) as ``kind`` (``None``:
     detect it from the header). ``dry_run`` checks everything, the database rules included, and
-    writes nothing.
+    writes nothing. ``isolated`` reads the file in a worker process with a memory and time limit
+    (:mod:`lib.intake.sandbox`; the web upload), so that a hostile file cannot take the server
+    down. Database errors are raised (see :mod:`lib.core.dberrors`).
 
     ``user`` is who imports: the logged-in :class:`~lib.core.access.Access` on the ``/data`` page,
     ``cli:<os user>`` on the command line. Every import that is not a dry run is written to the
@@ -119,14 +123,18 @@ def run(
     result = ImportResult(name, kind, mode, dry_run, "uji" if dry_run else "gagal")
     started = datetime.now().replace(microsecond=0)
     try:
-        sheet = reader.read(source, name)
+        select = functools.partial(schemas.select, kind)
+        if isolated:
+            from lib.intake import sandbox
+
+            data = Path(source).read_bytes() if isinstance(source, str | Path) else bytes(source)
+            sheet = sandbox.read(data, name, select=select)
+        else:
+            sheet = reader.read(source, name, select=select)
         result.sha256 = sheet.sha256
-        result.detected_kind = schemas.detect_kind(sheet.headers)
-        if kind is None:
-            kind = result.kind = result.detected_kind
-            if kind is None:
-                raise UnusableFile("kind_unknown")
-        index = schemas.column_index(kind, sheet.headers)
+        result.detected_kind = sheet.selection.detected
+        kind = result.kind = sheet.selection.kind
+        index = schemas.column_index(kind, sheet.headers)  # the selected columns only
     except UnusableFile as exc:
         result.fatal = exc
         result.outcome = "gagal"
@@ -141,7 +149,9 @@ def run(
 
     result.columns = [c for c in schemas.SPECS[kind].columns if c in index]
     result.preview = _preview(index, sheet.rows, engine, settings.usia_dewasa)
-    rows = schemas.validate_rows(kind, index, sheet.rows)
+    rows = schemas.validate_rows(kind, index, sheet.rows, sheet.problems)
+    sha = sheet.sha256
+    del sheet  # the rows now hold the cells they need; the rest may go
     result.rows_total = len(rows)
 
     def tally() -> tuple[list, list]:
@@ -163,7 +173,7 @@ def run(
         rules.check(kind, conn, rows, settings)
         valid, rejected = tally()
         import_id = result.import_id = loader.start_log(
-            conn, kind=kind, file_name=name, sha256=sheet.sha256, user=user,
+            conn, kind=kind, file_name=name, sha256=sha, user=user,
             started_at=started, mode=mode,
         )  # fmt: skip
         counts = {

@@ -177,8 +177,8 @@ def write_rows(conn: Connection, kind: str, valid: list[Row], present: set[str])
 
 
 def write_quarantine(conn: Connection, import_id: int, kind: str, rejected: list[Row]) -> None:
-    recs = [
-        {
+    def record(row: Row) -> dict:
+        return {
             "import_id": import_id,
             "kind": kind,
             "row_number": row.number,
@@ -187,10 +187,9 @@ def write_quarantine(conn: Connection, import_id: int, kind: str, rejected: list
                 " | ".join(f"{i.column or '-'}: {i.message()}" for i in row.errors)
             ),
         }
-        for row in rejected
-    ]
-    for part in chunks(recs, WRITE_CHUNK):
-        conn.execute(insert(Quarantine), part)
+
+    for part in chunks(rejected, WRITE_CHUNK):  # built per chunk: bounded memory
+        conn.execute(insert(Quarantine), [record(row) for row in part])
 
 
 def _stored_cells(raw: dict) -> dict:

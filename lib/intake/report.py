@@ -58,20 +58,24 @@ def cell_text(value) -> str | None:
 REPORT_COLUMNS = ("baris", "kolom", "nilai", "tingkat", "kode", "pesan")
 
 
+def _ordered(issues: list[Issue]) -> list[Issue]:
+    return sorted(issues, key=lambda i: (i.row or 0, i.level != ERROR))
+
+
+def _row(i: Issue, lang: str) -> dict:
+    return {
+        "baris": i.row,
+        "kolom": i.column or "",
+        "nilai": i.shown_value(),
+        "tingkat": t(f"imp.level.{i.level}", lang),
+        "kode": i.code,
+        "pesan": fmt.mask_identity_runs(i.message(lang)),
+    }
+
+
 def rows(issues: list[Issue], lang: str = "id") -> list[dict]:
     """The report as rows (NIK masked), in the order of the spreadsheet."""
-    ordered = sorted(issues, key=lambda i: (i.row or 0, i.level != ERROR))
-    return [
-        {
-            "baris": i.row,
-            "kolom": i.column or "",
-            "nilai": i.shown_value(),
-            "tingkat": t(f"imp.level.{i.level}", lang),
-            "kode": i.code,
-            "pesan": fmt.mask_identity_runs(i.message(lang)),
-        }
-        for i in ordered
-    ]
+    return [_row(i, lang) for i in _ordered(issues)]
 
 
 def frame(issues: list[Issue], lang: str = "id"):
@@ -82,30 +86,66 @@ def frame(issues: list[Issue], lang: str = "id"):
     return df.rename(columns={c: t(f"imp.rep.{c}", lang) for c in REPORT_COLUMNS})
 
 
+def _write_csv(issues: list[Issue], fh, lang: str) -> None:
+    """The report as CSV into the text stream ``fh``, one issue at a time (a report of a million
+    issues never exists as one table in memory); formula-looking text is neutralised."""
+    import csv
+
+    from lib.render.export import neutralise
+
+    out = csv.writer(fh, lineterminator="\n")
+    out.writerow(neutralise(t(f"imp.rep.{c}", lang)) for c in REPORT_COLUMNS)
+    for issue in _ordered(issues):
+        out.writerow(neutralise(v) for v in _row(issue, lang).values())
+
+
 def csv_bytes(issues: list[Issue], lang: str = "id") -> bytes:
     """The report as CSV (UTF-8 with BOM, formula-looking text neutralised)."""
-    from lib.render import export
+    import io
 
-    return export.to_csv_bytes(frame(issues, lang))
+    buf = io.StringIO()
+    _write_csv(issues, buf, lang)
+    return buf.getvalue().encode("utf-8-sig")
 
 
 def report_path(source: Path) -> Path:
-    """Where the CLI writes the report: next to the file (``data.csv`` → ``data.laporan.csv``)."""
+    """Where the report goes by default: next to the file (``data.csv`` → ``data.laporan.csv``)."""
     return source.with_name(f"{source.stem}.laporan.csv")
 
 
 def write(issues: list[Issue], source: Path) -> Path:
-    """Write the report next to ``source``; if that folder is read-only, into the temp folder."""
+    """Write the report next to ``source`` when that folder is writable, else into the reports
+    folder (:func:`reports_dir`); returns where it went."""
+    target = report_path(source)
+    try:
+        _write_file(issues, target)
+    except OSError:
+        folder = reports_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / target.name
+        _write_file(issues, target)
+    return target
+
+
+def reports_dir() -> Path:
+    """The folder for reports that cannot go next to their file: ``PANTAU_REPORT_DIR``, else
+    ``pantau-laporan`` in the user's home folder (the temporary folder if there is no home)."""
+    import os
     import tempfile
 
-    target = report_path(source)
-    data = csv_bytes(issues)
+    configured = os.environ.get("PANTAU_REPORT_DIR")
+    if configured:
+        return Path(configured)
     try:
-        target.write_bytes(data)
-    except OSError:
-        target = Path(tempfile.gettempdir()) / target.name
-        target.write_bytes(data)
-    return target
+        home = Path.home()
+    except (KeyError, RuntimeError):
+        home = Path(tempfile.gettempdir())
+    return home / "pantau-laporan"
+
+
+def _write_file(issues: list[Issue], target: Path) -> None:
+    with target.open("w", encoding="utf-8-sig", newline="") as fh:
+        _write_csv(issues, fh, "id")
 
 
 def summary_lines(result, limit: int = 40, lang: str = "id") -> list[str]:
@@ -132,7 +172,7 @@ def summary_lines(result, limit: int = 40, lang: str = "id") -> list[str]:
             label = tr(f"imp.level.{level}")
             lines.append(f"  {fmt.number(n):>7} × {label}: {tr(f'imp.code.{code}')}")
         lines.append(tr("imp.cli.details"))
-        for row in rows(result.issues, lang)[:limit]:
+        for row in rows(_ordered(result.issues)[:limit], lang):
             where = tr("imp.cli.where", row=row["baris"] or "-", column=row["kolom"] or "-")
             value = f" «{row['nilai']}»" if row["nilai"] else ""
             lines.append(f"  [{row['tingkat']}] {where}{value}: {row['pesan']}")

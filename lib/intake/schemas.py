@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from lib.core.fmt import mask_nik
 from lib.core.i18n import CATALOGUE
 from lib.core.models import (
     AID_KINDS,
@@ -25,7 +26,7 @@ from lib.core.models import (
 )
 from lib.intake import parsers as p
 from lib.intake.reader import UnusableFile
-from lib.intake.report import ERROR, WARNING, Issue, cell_text
+from lib.intake.report import ERROR, IDENTITY_COLUMNS, WARNING, Issue, cell_text
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,27 @@ def detect_kind(headers: list[str]) -> str | None:
     return max(fits, key=lambda s: (len(s.required), len(set(s.optional) & present))).kind
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The kind of a file and where its columns are, decided from the header alone."""
+
+    kind: str
+    detected: str | None  # the kind the header looks like, whatever was asked
+    columns: tuple[int, ...]  # positions of the kind's columns in the header, in file order
+
+
+def select(kind: str | None, headers: list[str]) -> Selection:
+    """The columns to read for ``kind`` (``None``: the kind the header looks like); raises
+    :class:`UnusableFile` as :func:`column_index` does, before any data row is read. Pass
+    ``functools.partial(select, kind)`` as the reader's ``select``."""
+    detected = detect_kind(headers)
+    chosen = kind or detected
+    if chosen is None:
+        raise UnusableFile("kind_unknown")
+    index = column_index(chosen, headers)
+    return Selection(chosen, detected, tuple(sorted(index.values())))
+
+
 def column_index(kind: str, headers: list[str]) -> dict[str, int]:
     """Where each column of ``kind`` is in the header; raises :class:`UnusableFile` when the file
     lacks required columns (naming the kind it looks like, if any) or repeats a column."""
@@ -268,7 +290,9 @@ def column_index(kind: str, headers: list[str]) -> dict[str, int]:
     if missing:
         detected = detect_kind(headers)
         if detected and detected != kind:
-            raise UnusableFile("wrong_kind", kind=kind, detected=detected)
+            raise UnusableFile(
+                "wrong_kind", kind=kind, detected=detected, columns=", ".join(missing)
+            )
         raise UnusableFile("missing_columns", kind=kind, columns=", ".join(missing))
     return index
 
@@ -302,17 +326,33 @@ class Row:
 
 
 def validate_rows(
-    kind: str, index: dict[str, int], sheet_rows: list[tuple[int, list]]
+    kind: str,
+    index: dict[str, int],
+    sheet_rows: list[tuple[int, list]],
+    problems: dict[int, list] | None = None,
 ) -> list[Row]:
-    """Validate every row of the sheet with the kind's model; all failures are collected."""
+    """Validate every row of the sheet with the kind's model; all failures are collected.
+
+    ``problems`` (:attr:`lib.intake.reader.Sheet.problems`) are what the reader found wrong with a
+    row as a whole (a NUL character, a row that is not valid UTF-8, a misplaced quote): such a row
+    is rejected with those errors and its values are not validated further.
+    """
     model = MODELS[kind]
     columns = SPECS[kind].columns
+    problems = problems or {}
     out: list[Row] = []
     for number, cells in sheet_rows:
         raw = {
             c: (cells[index[c]] if c in index and index[c] < len(cells) else None) for c in columns
         }
         row = Row(number, raw, None, [], [])
+        if number in problems:
+            for column, code, params, value in problems[number]:
+                if column in IDENTITY_COLUMNS and value:  # masked even when malformed
+                    value = mask_nik(value)
+                row.errors.append(Issue(number, column, value, code, ERROR, params))
+            out.append(row)
+            continue
         try:
             row.values = model.model_validate(raw).model_dump()
         except ValidationError as exc:

@@ -24,9 +24,6 @@ TEXT: dict[str, dict[str, str]] = {
     "brief.next": {"id": "Berikutnya", "en": "Next"},
     "brief.counter": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
     "brief.goto": {"id": "Pilih slide", "en": "Go to slide"},
-    "brief.download.pdf": {"id": "Unduh PDF", "en": "Download PDF"},
-    "brief.download.pptx": {"id": "Unduh PowerPoint", "en": "Download PowerPoint"},
-    "brief.building": {"id": "Menyusun slide…", "en": "Building the slides…"},
     "brief.url.slide": {
         "id": "Nomor slide di alamat halaman (slide=…) tidak sah dan diabaikan; gunakan angka "
         "1 sampai 999. Slide pertama ditampilkan.",
@@ -39,6 +36,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The presentation-mode value in the page address (present=…) is not valid and was "
         "ignored; use present=1.",
     },
+    "brief.download.pdf": {"id": "Unduh PDF", "en": "Download PDF"},
+    "brief.download.pptx": {"id": "Unduh PowerPoint", "en": "Download PowerPoint"},
+    "brief.building": {"id": "Menyusun slide…", "en": "Building the slides…"},
     # --- deck furniture --------------------------------------------------------------------------
     "brief.kicker": {"id": "Bahan Paparan Pimpinan", "en": "Leadership briefing"},
     "brief.demo": {

@@ -43,6 +43,14 @@ TEXT = {
         "id": "Desa {value} tidak berada di kecamatan yang dipilih dan diabaikan.",
         "en": "Village {value} is not in the chosen district and was ignored.",
     },
+    "filter.notice.strict": {
+        "id": "Filter {name} “{value}” tidak dikenal.",
+        "en": "Filter {name} “{value}” is not known.",
+    },
+    "filter.notice.outside.strict": {
+        "id": "Desa {value} tidak berada di kecamatan yang dipilih.",
+        "en": "Village {value} is not in the chosen district.",
+    },
     "filter.notice": {
         "id": "Filter {name} “{value}” tidak dikenal dan diabaikan.",
         "en": "Filter {name} “{value}” is not known and was ignored.",
@@ -69,6 +77,39 @@ TEXT = {
         "pengelola Pantau. ({detail})",
         "en": "The database cannot be reached. Check DATABASE_URL or contact Pantau's maintainer. "
         "({detail})",
+    },
+    "error.db.readonly": {
+        "id": "Basis data{where} hanya dapat dibaca, jadi tidak ada yang ditulis. Periksa izin "
+        "tulis berkas SQLite dan foldernya, atau hak pengguna PostgreSQL. (Rincian: {detail})",
+        "en": "The database{where} is read-only, so nothing was written. Check the write "
+        "permission of the SQLite file and its folder, or the PostgreSQL user's rights. "
+        "(Detail: {detail})",
+    },
+    "error.db.locked": {
+        "id": "Basis data{where} sedang dikunci oleh proses lain (mis. impor lain yang masih "
+        "berjalan) dan tidak ada yang ditulis. Tunggu sebentar lalu ulangi. (Rincian: {detail})",
+        "en": "The database{where} is locked by another process (e.g. another import still "
+        "running) and nothing was written. Wait a moment and try again. (Detail: {detail})",
+    },
+    "error.db.full": {
+        "id": "Penyimpanan basis data{where} penuh, jadi tidak ada yang ditulis. Kosongkan ruang "
+        "disk (atau minta pengelola menambahnya) lalu ulangi. (Rincian: {detail})",
+        "en": "The storage of the database{where} is full, so nothing was written. Free disk "
+        "space (or ask the maintainer to add some) and try again. (Detail: {detail})",
+    },
+    "error.db.unreachable": {
+        "id": "Basis data{where} tidak dapat dibuka atau dihubungi. Periksa --db atau "
+        "DATABASE_URL, apakah server PostgreSQL berjalan, atau apakah folder berkas SQLite ada. "
+        "(Rincian: {detail})",
+        "en": "The database{where} cannot be opened or reached. Check --db or DATABASE_URL, "
+        "whether the PostgreSQL server runs, or whether the SQLite file's folder exists. "
+        "(Detail: {detail})",
+    },
+    "error.db.other": {
+        "id": "Basis data{where} menolak perintah ini; tidak ada yang ditulis. Hubungi pengelola "
+        "Pantau. (Rincian: {detail})",
+        "en": "The database{where} refused this command; nothing was written. Contact Pantau's "
+        "maintainer. (Detail: {detail})",
     },
     "error.empty": {
         "id": "Basis data masih kosong: belum ada data DTKS/DTSEN maupun kelas. Impor data pada "

@@ -79,10 +79,10 @@ TEXT: dict[str, dict[str, str]] = {
         "or use the template.",
     },
     "imp.file.wrong_kind": {
-        "id": 'Berkas ini tampaknya berjenis "{detected}", bukan "{kind}" (kolom wajibnya tidak '
-        "cocok). Pilih jenis yang benar atau periksa berkasnya.",
-        "en": 'This file looks like kind "{detected}", not "{kind}" (its required columns do not '
-        "match). Choose the right kind or check the file.",
+        "id": 'Berkas ini tampaknya berjenis "{detected}", bukan "{kind}": kolom wajib jenis '
+        '"{kind}" yang tidak ada: {columns}. Pilih jenis yang benar atau periksa berkasnya.',
+        "en": 'This file looks like kind "{detected}", not "{kind}": the required columns of kind '
+        '"{kind}" that it lacks: {columns}. Choose the right kind or check the file.',
     },
     "imp.file.dup_column": {
         "id": 'Kolom "{column}" muncul dua kali di baris judul. Hapus salah satunya.',
@@ -93,6 +93,77 @@ TEXT: dict[str, dict[str, str]] = {
         "templat agar judul kolomnya tepat.",
         "en": "The kind of data cannot be recognised from the header. Choose the kind, or use the "
         "template so that the column names are right.",
+    },
+    "imp.file.too_many_rows": {
+        "id": "Berkas melebihi batas {max} baris data (pembacaan dihentikan di baris {row}). Pecah "
+        "berkas menjadi beberapa bagian, masing-masing dengan baris judul, lalu impor satu per satu.",
+        "en": "The file exceeds the limit of {max} data rows (reading stopped at row {row}). Split "
+        "it into parts, each with the header row, and import them one by one.",
+    },
+    "imp.file.too_many_columns": {
+        "id": "Baris {row} berisi lebih dari {max} kolom. Hapus kolom yang tidak dipakai (atau "
+        "mulai dari templat) lalu simpan ulang.",
+        "en": "Row {row} holds more than {max} columns. Delete the columns that are not used (or "
+        "start from the template) and save again.",
+    },
+    "imp.file.too_many_cells": {
+        "id": "Berkas berisi lebih dari {max} sel (pembacaan dihentikan di baris {row}). Hapus "
+        "kolom yang tidak dipakai atau pecah berkas menjadi beberapa bagian.",
+        "en": "The file holds more than {max} cells (reading stopped at row {row}). Delete the "
+        "columns that are not used or split the file into parts.",
+    },
+    "imp.file.line_too_long": {
+        "id": "Baris {row} terlalu panjang (lebih dari {max} karakter dalam satu baris). Berkas ini "
+        "kemungkinan bukan CSV hasil ekspor spreadsheet; simpan ulang dari Excel sebagai CSV.",
+        "en": "Row {row} is too long (more than {max} characters on one line). This is probably "
+        "not a CSV exported from a spreadsheet; save it again from Excel as CSV.",
+    },
+    "imp.file.quote_open": {
+        "id": 'Tanda petik (") yang dibuka di baris {row} tidak pernah ditutup, sehingga baris-'
+        "baris sesudahnya terbaca sebagai satu sel. Periksa sel yang diawali tanda petik di baris "
+        "{row}: tutup dengan tanda petik, atau hapus tanda petiknya.",
+        "en": 'A quote (") opened in row {row} is never closed, so the rows after it read as one '
+        "cell. Check the cell that starts with a quote in row {row}: close it with a quote, or "
+        "remove the quote.",
+    },
+    "imp.file.header_row": {
+        "id": "Baris judul kolom (baris {row}) tidak dapat dibaca: berisi karakter NUL, huruf "
+        "bersandi salah, tanda petik yang salah atau sel yang terlalu panjang. Ketik ulang baris "
+        "judulnya atau salin dari templat.",
+        "en": "The header row (row {row}) cannot be read: it holds a NUL character, wrongly "
+        "encoded letters, a misplaced quote or an over-long cell. Type the header again or copy "
+        "it from the template.",
+    },
+    "imp.file.unzipped_too_big": {
+        "id": "Isi buku kerja ini terlalu besar setelah dibuka ({mb} MB; batas {max_mb} MB), "
+        "walaupun berkasnya kecil. Hapus lembar, kolom dan baris yang tidak dipakai, atau pecah "
+        "berkas menjadi beberapa bagian.",
+        "en": "This workbook is too large once unpacked ({mb} MB; limit {max_mb} MB), even though "
+        "the file is small. Delete unused sheets, columns and rows, or split the file into parts.",
+    },
+    "imp.file.unzipped_part": {
+        "id": 'Bagian "{part}" buku kerja ini terlalu besar setelah dibuka ({mb} MB; batas '
+        "{max_mb} MB). Buka di Excel, salin datanya ke buku kerja baru, lalu simpan sebagai .xlsx.",
+        "en": 'The part "{part}" of this workbook is too large once unpacked ({mb} MB; limit '
+        "{max_mb} MB). Open it in Excel, copy the data into a new workbook and save it as .xlsx.",
+    },
+    "imp.file.zip_entries": {
+        "id": "Buku kerja ini terdiri dari terlalu banyak bagian ({n}; batas {max}). Buka di "
+        "Excel, salin datanya ke buku kerja baru, lalu simpan sebagai .xlsx.",
+        "en": "This workbook has too many parts ({n}; limit {max}). Open it in Excel, copy the "
+        "data into a new workbook and save it as .xlsx.",
+    },
+    "imp.file.too_heavy": {
+        "id": "Berkas ini terlalu berat untuk dibaca (memerlukan memori lebih dari batas). Hapus "
+        "kolom dan baris yang tidak dipakai atau pecah berkas menjadi beberapa bagian.",
+        "en": "This file is too heavy to read (it needs more memory than allowed). Delete unused "
+        "columns and rows or split the file into parts.",
+    },
+    "imp.file.too_slow": {
+        "id": "Pembacaan berkas dihentikan karena melebihi {s} detik. Pecah berkas menjadi "
+        "beberapa bagian, atau simpan sebagai CSV (lebih cepat dibaca daripada XLSX).",
+        "en": "Reading the file was stopped after {s} seconds. Split the file into parts, or save "
+        "it as CSV (read faster than XLSX).",
     },
     # --- row messages: errors ---------------------------------------------------------------------
     "imp.msg.wajib": {
@@ -206,6 +277,40 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Test result on an enrolment not completed",
     },
     "imp.msg.tidak_sah": {"id": "Nilai tidak sah.", "en": "Invalid value."},
+    "imp.msg.nul": {
+        "id": "Sel ini berisi karakter NUL (bita nol, ditampilkan sebagai ␀) yang tidak dapat "
+        "disimpan; baris ditolak utuh, tidak dipotong diam-diam. Ketik ulang isi sel itu, atau "
+        "simpan ulang berkas dari Excel.",
+        "en": "This cell holds a NUL character (a zero byte, shown as ␀) that cannot be stored; "
+        "the row is rejected whole, not silently stripped. Type the cell again, or save the file "
+        "again from Excel.",
+    },
+    "imp.code.nul": {"id": "Karakter NUL di dalam sel", "en": "NUL character in a cell"},
+    "imp.msg.sandi": {
+        "id": "Baris ini bukan teks UTF-8 yang sah (huruf yang rusak ditampilkan sebagai �), "
+        "padahal baris lain berkas ini UTF-8: kemungkinan disalin dari berkas bersandi lain "
+        "(Windows-1252/ANSI). Ketik ulang huruf beraksennya, atau simpan seluruh berkas sebagai "
+        '"CSV UTF-8".',
+        "en": "This row is not valid UTF-8 text (the broken letters are shown as �) while the "
+        "other rows of the file are UTF-8: it was probably pasted from a file in another "
+        "encoding (Windows-1252/ANSI). Type the accented letters again, or save the whole file as "
+        '"CSV UTF-8".',
+    },
+    "imp.code.sandi": {"id": "Baris bukan teks UTF-8", "en": "Row is not UTF-8 text"},
+    "imp.msg.kutip": {
+        "id": 'Tanda petik (") di baris ini tidak sesuai aturan CSV, sehingga selnya tidak dapat '
+        "dipisahkan dengan pasti. Sel yang memuat tanda petik harus diapit tanda petik, dan setiap "
+        'tanda petik di dalamnya ditulis dua kali ("").',
+        "en": 'A quote (") in this row breaks the CSV rules, so its cells cannot be told apart '
+        "for certain. A cell that holds a quote must be enclosed in quotes, with every quote "
+        'inside written twice ("").',
+    },
+    "imp.code.kutip": {"id": "Tanda petik salah tempat", "en": "Misplaced quote"},
+    "imp.msg.sel_panjang": {
+        "id": "Sel terlalu panjang ({n} karakter; batas {max}, batas satu sel di Excel).",
+        "en": "Cell too long ({n} characters; limit {max}, Excel's limit for one cell).",
+    },
+    "imp.code.sel_panjang": {"id": "Sel terlalu panjang", "en": "Cell too long"},
     "imp.code.tidak_sah": {"id": "Nilai tidak sah", "en": "Invalid value"},
     "imp.msg.desa_tidak_dikenal": {
         "id": "Kode desa ini tidak ada dalam daftar desa/kelurahan {wilayah}.",
@@ -383,6 +488,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "… and {n} more: see the report file.",
     },
     "imp.cli.report": {"id": "Laporan lengkap: {path}", "en": "Full report: {path}"},
+    "imp.cli.report_failed": {
+        "id": "Laporan tidak dapat ditulis, baik di sebelah berkas maupun di {folder} ({detail}). "
+        "Atur PANTAU_REPORT_DIR ke folder yang dapat ditulis.",
+        "en": "The report cannot be written, neither next to the file nor in {folder} ({detail}). "
+        "Set PANTAU_REPORT_DIR to a folder you can write to.",
+    },
     "imp.cli.no_file": {"id": "Berkas tidak ditemukan: {file}", "en": "File not found: {file}"},
     "imp.cli.template_suffix": {
         "id": "Nama berkas templat harus berakhiran .csv atau .xlsx: {file}",
