@@ -107,10 +107,14 @@ def _expand(keys: Iterable[str]) -> list[Measure]:
     return list(out.values())
 
 
-def _check_dims(by: Sequence[str]) -> None:
+def _check_dims(by: Sequence[str], measures: Sequence[str] = ()) -> None:
     for d in by:
         if d not in DIMENSIONS:
             raise KeyError(f"unknown dimension {d!r}")
+        if d in measures:
+            # the result has one column per dimension and per measure: two columns of one name
+            # would overwrite each other (the class count "kelas" by the class dimension "kelas")
+            raise ValueError(f"measure {d!r} cannot be broken down by the dimension {d!r}")
 
 
 def _dim_column(cube: Cube, dim: str):
@@ -245,9 +249,9 @@ def query(
     """
     f = filters or Filters()
     by = list(by)
-    _check_dims(by)
     wanted = list(dict.fromkeys(measures))
     needed = _expand(wanted)
+    _check_dims(by, [m.key for m in needed])
     frame: pd.DataFrame | None = None
     if complete and by:
         grid = list(itertools.product(*(members(engine, d, f) for d in by)))
