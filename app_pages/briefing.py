@@ -21,7 +21,7 @@ SLIDE_KEY, PRESENT_KEY = "brief_slide", "brief_present"
 
 # URL -> state on the first run of the session (or when the link changed under us). Only ASCII
 # digits within bounds are a slide number ("²".isdigit() is true, and int() of 5,000 digits
-# raises); anything else is ignored with a notice (spec 5), as is a present value other than 0/1.
+# raises); anything else is ignored with a notice (docs/architecture.md), as is a present value other than 0/1.
 SLIDE_RE = re.compile(r"[0-9]{1,3}")
 url_slide = st.query_params.get("slide", "1")
 url_present = st.query_params.get("present", "0")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m lib.cli COMMAND ... [--db URL]`` (spec section 7).
+"""Command line: ``python -m lib.cli COMMAND ... [--db URL]`` (README).
 
 Commands: ``seed``, ``kpi``, ``import``, ``template``, ``briefing``. Every command given a database
 without the schema first creates it and loads the reference data of ``data/``.

@@ -1,4 +1,4 @@
-"""A straightforward reference computation of the spec section 4 indicators over the NORMALISED
+"""A straightforward reference computation of the docs/indicators.md indicators over the NORMALISED
 tables (not the analytics tables), kept in the tests to prove that the semantic layer returns the
 same numbers. It is the indicator code Pantau used before the semantic layer, unchanged in its
 rules: scope conditions on class and person, the latest survey by a correlated lookup.
@@ -53,7 +53,7 @@ def class_counts_stmt(f: Filters):
 def latest_survey_id(person_id):
     """Correlated scalar subquery: the id of the latest tracer survey of ``person_id`` over all of
     that person's enrolments (latest ``tanggal_survei``; ties on the date go to the survey recorded
-    last). This is the one definition of "latest survey" (spec section 4, outcome keys)."""
+    last). This is the one definition of "latest survey" (docs/indicators.md, outcome keys)."""
     other = Enrolment.__table__.alias("e_latest")
     survey = TracerSurvey.__table__.alias("t_latest")
     return (
@@ -118,7 +118,7 @@ def package_total_stmt():
 
 
 def compute(engine: Engine, f: Filters) -> dict[str, int | float | None]:
-    """All indicators of spec section 4 for ``f``, in the order of :data:`DEFINITIONS`."""
+    """All indicators of docs/indicators.md for ``f``, in the order of :data:`DEFINITIONS`."""
     with engine.connect() as conn:
         people = conn.execute(person_counts_stmt(f)).one()
         classes = conn.execute(class_counts_stmt(f)).one()
@@ -154,7 +154,7 @@ def compute(engine: Engine, f: Filters) -> dict[str, int | float | None]:
     return result
 
 
-# --- scope rules (spec section 4) --------------------------------------------------------------
+# --- scope rules (docs/indicators.md) --------------------------------------------------------------
 
 
 def class_condition(f: Filters) -> ColumnElement[bool]:

@@ -1,4 +1,4 @@
-"""Access (spec 7): roles from [akses] or the ID-token claim, the camat's locked scope, page rights,
+"""Access (README): roles from [akses] or the ID-token claim, the camat's locked scope, page rights,
 local mode, and the app's login gate through AppTest with ``at.user`` and ``at.secrets``."""
 
 from __future__ import annotations

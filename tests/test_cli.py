@@ -1,4 +1,4 @@
-"""``python -m lib.cli kpi`` as a user runs it: a real subprocess on a SQLite file (spec 7)."""
+"""``python -m lib.cli kpi`` as a user runs it: a real subprocess on a SQLite file (README)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Decision measures of spec 4a (``lib.semantic.decisions``) on hand-built data, on SQLite and
+"""Decision measures of docs/indicators.md (``lib.semantic.decisions``) on hand-built data, on SQLite and
 PostgreSQL, plus one consistency run on the scale-1 demo.
 
 Expected values come from the scenario written out in each test (or from the programme settings,

@@ -1,4 +1,4 @@
-"""The global filters of spec section 5: parsing, notices, URL round trip and description.
+"""The global filters of docs/architecture.md: parsing, notices, URL round trip and description.
 
 The reference lists come from a real SQLite database with the reference data of ``data/`` and two
 hand-built classes (2022 and 2023), built once for the module.

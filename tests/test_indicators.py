@@ -1,4 +1,4 @@
-"""The indicators of spec section 4 on hand-built datasets, on SQLite and PostgreSQL alike.
+"""The indicators of docs/indicators.md on hand-built datasets, on SQLite and PostgreSQL alike.
 
 Each scenario builds a small dataset with ``tests/builders.py`` and checks ``lib.semantic.query.indicators``
 for several filters against answers worked out by hand (the reasoning is in the comments). Whole
@@ -501,7 +501,7 @@ def test_indicator_catalogue_is_complete():
         assert (ind.unit == "persen") == ind.key.startswith("persen_"), ind.key
     assert len({d.label for d in definitions}) == len(SPEC_KEYS)
     assert len({d.label_en for d in definitions}) == len(SPEC_KEYS)
-    # Class-level keys are exactly those that spec 4 says respond to class filters only.
+    # Class-level keys are exactly those that docs/indicators.md says respond to class filters only.
     assert {d.key for d in definitions if d.level == "kelas"} == {
         "kelas", "kursi", "terisi", "persen_keterisian", "paket_berjalan",
     }  # fmt: skip

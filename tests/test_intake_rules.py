@@ -1,4 +1,4 @@
-"""Every row rule of spec section 6, each with a failing and a passing row, on SQLite and PostgreSQL.
+"""Every row rule of docs/data-contract.md, each with a failing and a passing row, on SQLite and PostgreSQL.
 
 The files are checked with ``dry_run=True`` (the database rules run, nothing is written) against one
 hand-built database per backend and module:

@@ -22,7 +22,7 @@ TABLES = {
     "audit_log",  # lib.core.audit
 }  # fmt: skip
 
-# Natural keys of the import contract (spec 6): kode_paket (primary key of package), kode_kelas,
+# Natural keys of the import contract (docs/data-contract.md): kode_paket (primary key of package), kode_kelas,
 # nik, nik+kode_kelas (person_id+class_id), nik+kode_kelas+tanggal_survei (enrolment_id+date),
 # nik+jenis+tanggal (person_id+jenis+tanggal).
 NATURAL_KEYS = {

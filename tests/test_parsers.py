@@ -1,5 +1,5 @@
 """The Indonesian value parsers of lib/intake/parsers.py: properties (hypothesis) and the examples of
-spec section 6."""
+docs/data-contract.md."""
 
 from datetime import date, datetime
 

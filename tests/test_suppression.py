@@ -1,4 +1,4 @@
-"""Small-count suppression (spec 4b) as a pure function: markers, bases, complementary cells, and a
+"""Small-count suppression (docs/indicators.md) as a pure function: markers, bases, complementary cells, and a
 property: in a 1-D breakdown no hidden cell can be worked out from the shown cells and the total."""
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ def _call(
 
 
 def kpi(ctx: PageContext, filters: Filters | None = None) -> dict[str, int | float | None]:
-    """All indicators of spec section 4 for the page's filters (or ``filters``), cached."""
+    """All indicators of docs/indicators.md for the page's filters (or ``filters``), cached."""
     return _kpi(ctx.url, ctx.version, ctx.filters if filters is None else filters)
 
 

@@ -1,7 +1,7 @@
 """The page registry: one list feeds ``st.navigation``, the page tests and the glossary.
 
-URL paths are fixed by the spec (section 3). ``enabled=False`` keeps a slot for a page that a later
-issue brings (``/rencana``). ``role`` is the least role that may open a page (spec 7, Access):
+URL paths are fixed (README, Pages). ``enabled=False`` keeps a slot for a page that a later
+issue brings (``/rencana``). ``role`` is the least role that may open a page (README, Access):
 ``pimpinan`` (every role: leadership pages, aggregates only), ``operator`` (``/data``: imports and
 lists of persons; admins too). The navigation lists only the pages the visitor's role may open; a
 page opened by URL without the right shows a refusal and no figure (``lib.app.ui.refuse``).

@@ -53,7 +53,7 @@ class PageContext:
     @property
     def exact(self) -> bool:
         """Whether this viewer sees exact figures (operator, admin, or suppression off); otherwise
-        small counts are suppressed (``lib.semantic.suppression``, spec 4b)."""
+        small counts are suppressed (``lib.semantic.suppression``, docs/indicators.md)."""
         return access.exact_figures(self.access, self.settings.supresi_aktif)
 
     @property
@@ -71,7 +71,7 @@ class AppUnavailable(Exception):
 
 @st.cache_resource(show_spinner=False)
 def _bootstrap(url: str) -> bool:
-    """First start (spec 7): a database without Pantau's schema gets the schema, and the demo when
+    """First start (README): a database without Pantau's schema gets the schema, and the demo when
     :func:`lib.intake.demo.first_start_seeds` says so (a fresh SQLite database, or any fresh database
     with ``PANTAU_DEMO=1``; never with ``PANTAU_DEMO=0``). A new PostgreSQL database given by
     ``DATABASE_URL`` therefore stays empty, waiting for the real data.
@@ -165,7 +165,7 @@ def page_context() -> PageContext:
     return st.session_state[CTX_KEY]
 
 
-# --- access (spec 7): who is looking, and what they may see ---------------------------------------
+# --- access (README): who is looking, and what they may see ---------------------------------------
 
 ACCESS_KEY = "_pantau_access"
 MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
@@ -318,7 +318,7 @@ def _user_box(who: Access, ref: Reference, lang: str) -> None:
 
 
 def _plain(text: str) -> str:
-    """A name from an identity token, safe inside markdown (spec 8: data is text, never markup)."""
+    """A name from an identity token, safe inside markdown (README: data is text, never markup)."""
     return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in text)
 
 
@@ -357,7 +357,7 @@ def audit_person_list(ctx: PageContext, what: str) -> None:
 
 
 def may_see_persons(ctx: PageContext) -> bool:
-    """Lists of persons are for operators and admins only (spec 4a, 7)."""
+    """Lists of persons are for operators and admins only (docs/indicators.md; README, Access)."""
     return access.may_open("operator", ctx.access)
 
 
@@ -422,7 +422,7 @@ def _url_params() -> dict[str, str]:
 def _sidebar_filters(
     ref: Reference, lang: str, who: Access | None = None
 ) -> tuple[Filters, list[str]]:
-    """The filter widgets, kept in step with the URL (spec section 5).
+    """The filter widgets, kept in step with the URL (docs/architecture.md).
 
     The session holds the filters; the URL mirrors them.
 
@@ -646,7 +646,7 @@ def show_chart(spec: dict, name: str, ctx: PageContext, key: str) -> None:
 
 
 def run_page(page) -> None:
-    """Run the current page; a database failure mid-page becomes the plain message of spec 7."""
+    """Run the current page; a database failure mid-page becomes a plain message (README, Command line)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     try:

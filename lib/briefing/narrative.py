@@ -165,7 +165,7 @@ def packages(
     """Packages run, classes and fill rate; then the package with the most participants.
 
     With ``regency`` (a person filter is active) the class figures are said to be the regency's:
-    class indicators follow the class filters only (spec section 4).
+    class indicators follow the class filters only (docs/indicators.md).
     """
     if kelas <= 0:
         return [t("nar.paket.none", lang, total=_n(total, lang))]

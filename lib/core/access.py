@@ -1,4 +1,4 @@
-"""Who may see what (spec section 7, Access): roles, area scope and the pages of each role.
+"""Who may see what (README, Access): roles, area scope and the pages of each role.
 
 Pure Python: no Streamlit here. ``lib.app.ui`` hands :func:`resolve` the identity token that
 ``st.user`` holds and the secrets; the semantic layer and the pages ask :func:`restrict`,
@@ -91,7 +91,7 @@ LOCAL_ADMIN = Access(email="", name="Mode lokal", role=ADMIN, mode=LOCAL)
 
 
 def server(name: str = "cli") -> Access:
-    """The server itself (CLI commands, scheduled jobs): admin, exact figures (spec 4b: ``kpi``)."""
+    """The server itself (CLI commands, scheduled jobs): admin, exact figures (docs/indicators.md: ``kpi``)."""
     return Access(email="", name=name, role=ADMIN, mode=SERVER_MODE)
 
 
@@ -176,7 +176,7 @@ def may_open(required: str, access: Access | None) -> bool:
 
 def exact_figures(access: Access | None, suppression_on: bool | None = None) -> bool:
     """True when ``access`` sees exact figures: suppression is off in the programme settings
-    (``[privasi] supresi_aktif``), or the role is operator or admin (spec 4b). A leadership role
+    (``[privasi] supresi_aktif``), or the role is operator or admin (docs/indicators.md). A leadership role
     (pimpinan, camat) and anybody without a role get suppressed figures."""
     if suppression_on is None:
         from lib.core.config import settings

@@ -1,4 +1,4 @@
-"""The audit trail (spec 7, Access): who did what, when, under which filters.
+"""The audit trail (README, Access): who did what, when, under which filters.
 
 Written for every login, import, demo seed and clear, backup, export download, view of a list of
 persons and refusal of a role. Rows are only ever added. :func:`write` takes an engine, a URL or an

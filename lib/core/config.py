@@ -22,7 +22,7 @@ def data_dir() -> Path:
 
 
 def database_url(explicit: str | None = None) -> str:
-    """Resolve the database URL: explicit > DATABASE_URL > secrets.toml > SQLite default (spec 7)."""
+    """Resolve the database URL: explicit > DATABASE_URL > secrets.toml > SQLite default (README)."""
     if explicit:
         return normalise_url(explicit)
     env = os.environ.get("DATABASE_URL")

@@ -1,4 +1,4 @@
-"""The global filters: parsed, validated and written back in one place (spec section 5).
+"""The global filters: parsed, validated and written back in one place (docs/architecture.md).
 
 The same :class:`Filters` value drives the dashboard (from ``st.query_params``), the CLI (from its
 options) and the briefing. Unknown or malformed values are dropped and reported as notices, never
@@ -181,7 +181,7 @@ def parse(
     Values are checked against the reference lists: a year must have classes or lie in the programme
     period, codes must exist, ``desa`` values outside the chosen kecamatan are dropped. A value may
     be a string of comma-separated values or a list of them (a URL parameter given twice).
-    ``strict``: the caller refuses the filters when there is any notice (the CLI, spec 7), so the
+    ``strict``: the caller refuses the filters when there is any notice (the CLI, README), so the
     notices say that the value is wrong rather than that it was ignored.
     """
     notices: list[str] = []

@@ -1,4 +1,4 @@
-"""Indonesian number, money and date formats through Babel's ``id_ID`` locale (spec section 8).
+"""Indonesian number, money and date formats through Babel's ``id_ID`` locale (README).
 
 ``1.444``, ``14,4%``, ``Rp1.500.000``, ``Rp1,5 jt``, ``7 Februari 2022``. Nothing is formatted by
 hand elsewhere: pages, exports, the briefing and messages call these.

@@ -1,6 +1,6 @@
 """The enrolment database: SQLAlchemy 2 typed models.
 
-Natural keys of the import contract (spec section 6) are unique constraints; the columns that the
+Natural keys of the import contract (docs/data-contract.md) are unique constraints; the columns that the
 global filters touch are indexed. Alembic migrations in ``lib/core/migrations`` create this schema and a
 test checks that the two agree.
 """
@@ -244,7 +244,7 @@ class Meta(Base):
 
 
 class AuditLog(Base):
-    """Who did what, when, under which filters (spec 7, Access): logins, imports, demo seeding and
+    """Who did what, when, under which filters (README, Access): logins, imports, demo seeding and
     clearing, backups, export downloads, views of lists of persons, refusals. Never deleted by
     Pantau; written through ``lib.core.audit``."""
 

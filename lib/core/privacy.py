@@ -1,4 +1,4 @@
-"""Personal data minimised wherever rows about persons are shown (spec 8, UU PDP 27/2022).
+"""Personal data minimised wherever rows about persons are shown (README, UU PDP 27/2022).
 
 * Every value of an NIK or No. KK column is masked (:func:`lib.core.fmt.mask_nik`), well-formed or
   not.

@@ -1,4 +1,4 @@
-"""Data intake (spec section 6): validated CSV/XLSX import, quarantine, import history, templates.
+"""Data intake (docs/data-contract.md): validated CSV/XLSX import, quarantine, import history, templates.
 
 ``reader`` reads a file safely, ``parsers`` hold the Indonesian value parsers, ``schemas`` the
 per-kind row models (pydantic), ``rules`` the cross-row and database rules, ``loader`` the

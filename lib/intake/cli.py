@@ -1,6 +1,6 @@
 """``python -m lib.cli import`` and ``template`` (wired in :mod:`lib.cli`).
 
-Exit codes (spec section 7): 0 done (warnings allowed; also ``--partial`` with rejected rows),
+Exit codes (README): 0 done (warnings allowed; also ``--partial`` with rejected rows),
 1 rejected (report printed and written), 2 unusable file or arguments.
 """
 

@@ -2,7 +2,7 @@
 
 :func:`run` is what the CLI (``python -m lib.cli import``) and the ``/data`` page call. It returns an
 :class:`ImportResult` with the counts, every issue, a preview of the first rows (NIK masked) and the
-exit code of spec section 7: 0 done (warnings allowed; also ``--partial`` with rejected rows),
+exit code (README, Command line): 0 done (warnings allowed; also ``--partial`` with rejected rows),
 1 rejected, 2 unusable file or arguments.
 """
 

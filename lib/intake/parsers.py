@@ -1,4 +1,4 @@
-"""Indonesian value parsers for the import contract (spec section 6), free of I/O.
+"""Indonesian value parsers for the import contract (docs/data-contract.md), free of I/O.
 
 Each parser takes a raw cell (text from a CSV, or the Python value openpyxl gives for an XLSX cell:
 ``str``, ``int``, ``float``, ``datetime``) and returns the clean value, or raises

@@ -1,4 +1,4 @@
-"""Reading an import file into header + rows of raw cells, safely (spec section 6).
+"""Reading an import file into header + rows of raw cells, safely (docs/data-contract.md).
 
 - CSV: UTF-8 with or without BOM, else Windows-1252 (UTF-16 with BOM too, as Excel's "Unicode
   text" writes it); the delimiter (comma, semicolon or tab) is detected from the header line.

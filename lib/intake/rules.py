@@ -1,4 +1,4 @@
-"""Cross-row and database rules of the import contract (spec section 6).
+"""Cross-row and database rules of the import contract (docs/data-contract.md).
 
 They run on the rows that passed :mod:`lib.intake.schemas`, inside the import's transaction (so
 that, e.g., the capacity check and the writes see the same database), add errors and warnings to

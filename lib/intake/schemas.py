@@ -1,4 +1,4 @@
-"""The six import kinds (spec section 6): their columns and a pydantic v2 model per row.
+"""The six import kinds (docs/data-contract.md): their columns and a pydantic v2 model per row.
 
 A row is validated as a whole and pydantic collects every failing column, not only the first; each
 failure becomes an :class:`~lib.intake.report.Issue` with the row number, the column, the raw value
@@ -34,7 +34,7 @@ class KindSpec:
     kind: str
     required: tuple[str, ...]
     optional: tuple[str, ...]
-    key: tuple[str, ...]  # natural key (spec section 6)
+    key: tuple[str, ...]  # natural key (docs/data-contract.md)
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -164,7 +164,7 @@ def scale_max(values: pd.Series) -> float:
 
 
 def format_value(value, metric: Metric, lang: str = "id", s: Settings | None = None) -> str:
-    """A metric value in Indonesian style; small counts masked when suppression is on (spec 8)."""
+    """A metric value in Indonesian style; small counts masked when suppression is on (README)."""
     if value is None or pd.isna(value):
         return fmt.DASH
     if metric.unit == "persen":

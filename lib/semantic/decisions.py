@@ -1,4 +1,4 @@
-"""Decision support (spec section 4a), computed once for the ``/rencana`` page and the briefing deck.
+"""Decision support (docs/indicators.md), computed once for the ``/rencana`` page and the briefing deck.
 
 Everything here is data: frozen dataclasses and DataFrames, no text (labels live in
 :mod:`lib.core.i18n.decisions`, sentences in the page and the deck). Figures come from
@@ -183,7 +183,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
 
 
 def _pct1(x: float | None) -> float | None:
-    """A proportion as a percentage rounded half-up to one decimal (spec 4)."""
+    """A proportion as a percentage rounded half-up to one decimal (docs/indicators.md)."""
     if x is None:
         return None
     return float(Decimal(repr(x * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
@@ -494,7 +494,7 @@ class PackageRanking:
 
 def packages(engine: Engine, filters: Filters | None = None) -> PackageRanking:
     """:class:`PackageRanking` under ``filters``: class counts and the fill rate follow the class
-    filters only (spec 4); the person rates and incomes follow every filter."""
+    filters only (docs/indicators.md); the person rates and incomes follow every filter."""
     f = filters or Filters()
     s = settings()
     key = parameters(s).urutan_paket
@@ -546,7 +546,7 @@ def _income_change(engine: Engine, f: Filters) -> pd.DataFrame:
     """Per package: median over completers of (latest income − income before), and their count.
 
     Each person counts once per package, with their latest survey over all their enrolments (the
-    outcome rule of spec 4), and only when that survey records both incomes.
+    outcome rule of docs/indicators.md), and only when that survey records both incomes.
     """
     e = AnEnrolment.__table__
     diff = (e.c.pendapatan_bulanan - e.c.pendapatan_sebelum).label("d")
@@ -634,7 +634,7 @@ def villages_by_need(
 def kecamatan_by_need(engine: Engine, filters: Filters | None = None) -> NeedRanking:
     """Every kecamatan within the person filters by unmet need, with its share of the quota
     (``porsi_kuota``) and its fair share ``bagian_wajar`` = kuota × its sasaran / the regency's
-    sasaran (spec 4a). Filter semantics as in :func:`villages_by_need`."""
+    sasaran (docs/indicators.md). Filter semantics as in :func:`villages_by_need`."""
     f = filters or Filters()
     df = query(engine, [*NEED_MEASURES, "porsi_kuota"], by=["kecamatan"], filters=f, complete=True)
     names = _names(engine)

@@ -77,7 +77,7 @@ CUBES: dict[str, Cube] = {
     for c in (
         Cube("kelas", AnClass.__table__, CLASS_FILTERS, CLASS_DIMS),
         Cube("pendaftaran", AnEnrolment.__table__, CLASS_FILTERS + PERSON_FILTERS, ENROLMENT_DIMS),
-        # aid of persons in scope with an enrolment in a class in scope (spec 4): person filters on
+        # aid of persons in scope with an enrolment in a class in scope (docs/indicators.md): person filters on
         # the aid row, class filters through the enrolment fact
         Cube(
             "bantuan",
@@ -150,7 +150,7 @@ class Measure:
     policy: str = "count"  # count | rate | money | median | none (4b)
     base: str | None = None  # the count a rate/money/median is computed from (4b)
     colour: str = PRIMARY
-    indicator: bool = False  # one of the keys of spec section 4 (``kpi --json``)
+    indicator: bool = False  # one of the keys of docs/indicators.md (``kpi --json``)
     depends: tuple[str, ...] = field(default=())
 
     def label_for(self, lang: str = "id") -> str:
@@ -213,7 +213,7 @@ def _gap(sasaran: int | None, peserta: int | None) -> int | None:
 
 M = Measure
 REGISTRY: tuple[Measure, ...] = (
-    # --- spec section 4 -------------------------------------------------------------------------
+    # --- docs/indicators.md -------------------------------------------------------------------------
     M("kuota", "Kuota", "Quota", "orang", "program",
       "Kuota program menurut pengaturan program ({kuota} orang dalam {tahun} tahun).",
       "Programme quota from the programme settings ({kuota} people over {tahun} years).",
@@ -401,7 +401,7 @@ REGISTRY: tuple[Measure, ...] = (
           lambda t: (t.c.status == "selesai")
           & (t.c.pendapatan_sebelum.is_not(None) | t.c.pendapatan_bulanan.is_not(None))
       )),
-    # --- decision measures (spec 4a) -----------------------------------------------------------
+    # --- decision measures (docs/indicators.md) -----------------------------------------------------------
     M("sasaran", "Warga sasaran", "Eligible residents", "orang", "wilayah",
       "Orang dalam data DTKS/DTSEN berusia produktif ({umur_min}–{umur_max} tahun) pada tanggal "
       "data dengan desil 1 sampai {desil}.",
@@ -449,7 +449,7 @@ REGISTRY: tuple[Measure, ...] = (
       "day elapsed) continues.",
       plan=True, policy="none", colour=PLAN),
     # --- /hasil ---------------------------------------------------------------------------------
-    # --- decision support (/rencana, spec 4a) ---------------------------------------------------
+    # --- decision support (/rencana, docs/indicators.md) ---------------------------------------------------
     # Computed by lib.semantic.decisions; porsi_kuota is a plain ratio, the others are declared
     # here for their labels and definitions (query() cannot compute them).
     M("porsi_kuota", "Porsi dari kuota kabupaten", "Share of the regency quota", "persen",

@@ -6,7 +6,7 @@ parameters, merges the results on the dimensions and computes ratios and derived
 aggregated parts (never from rounded figures). Pages (through :mod:`lib.app.cache`), the ``kpi``
 CLI, the deck and exports all ask it; nothing else aggregates the data.
 
-Filters follow the scope rules of spec section 4: class filters (``tahun``, ``paket``,
+Filters follow the scope rules of docs/indicators.md: class filters (``tahun``, ``paket``,
 ``kejuruan``) select classes; person filters (``kecamatan``, ``desa``, ``jk``) select registry
 persons; class measures follow the class filters only, registry measures the person filters only;
 aid measures count the aid of persons in scope with an enrolment in a class in scope.
@@ -48,7 +48,7 @@ FILTER_COLUMNS = {
 
 def rate(numerator: int | float | None, denominator: int | float | None, scale: int = 100):
     """``numerator / denominator × scale`` rounded half-up to one decimal; ``None`` when the
-    denominator is 0 or missing (spec 4: never an error)."""
+    denominator is 0 or missing (docs/indicators.md: never an error)."""
     if denominator is None or pd.isna(denominator) or not denominator:
         return None
     num = 0 if numerator is None or pd.isna(numerator) else numerator
@@ -57,7 +57,7 @@ def rate(numerator: int | float | None, denominator: int | float | None, scale: 
 
 
 def percent(numerator, denominator):
-    """:func:`rate` × 100 (the spec's rounding)."""
+    """:func:`rate` × 100 (the registry's rounding)."""
     return rate(numerator, denominator, 100)
 
 
@@ -321,7 +321,7 @@ def _plain(value):
 
 
 def indicators(engine: Engine, filters: Filters | None = None) -> dict[str, int | float | None]:
-    """Every indicator of spec section 4 (the ``kpi --json`` object), in registry order."""
+    """Every indicator of docs/indicators.md (the ``kpi --json`` object), in registry order."""
     return values(engine, INDICATORS, filters)
 
 

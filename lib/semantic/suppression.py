@@ -1,4 +1,4 @@
-"""Small-count suppression (spec 4b): pure pandas, no Streamlit, no database.
+"""Small-count suppression (docs/indicators.md): pure pandas, no Streamlit, no database.
 
 The semantic layer calls :func:`suppress` at its boundary for everything a leadership role sees,
 unless :func:`lib.core.access.exact_figures` says the viewer sees exact figures.
@@ -253,7 +253,7 @@ def suppress(
     total_rows: Iterable[Hashable] = (),
     row_totals: Mapping[str, Sequence[str]] | None = None,
 ) -> Suppressed:
-    """Mask small counts of ``frame`` (spec 4b); returns the masked frame and whether anything was
+    """Mask small counts of ``frame`` (docs/indicators.md); returns the masked frame and whether anything was
     hidden.
 
     ``policies`` maps a column to ``"count"``, ``"rate:<base>"``, ``"median:<base>"``,

@@ -17,7 +17,7 @@ class Entry:
 
 
 def entries(lang: str = "id", *, indicators: bool) -> list[Entry]:
-    """The measures of spec section 4 (``indicators=True``) or every other declared measure."""
+    """The measures of docs/indicators.md (``indicators=True``) or every other declared measure."""
     return [
         Entry(m.key, m.label_for(lang), t(f"glos.unit.{m.unit}", lang), m.definition_for(lang))
         for m in measures.REGISTRY

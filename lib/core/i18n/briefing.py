@@ -404,7 +404,7 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Briefing untuk {desc}; belum ada tanggal data.",
         "en": "Briefing for {desc}; no data date yet.",
     },
-    # --- the decision deck (spec 4a): storyline, conclusion titles, proposals -------------------
+    # --- the decision deck (docs/indicators.md): storyline, conclusion titles, proposals -------------------
     "brief.slide.ringkasan": {"id": "Ringkasan", "en": "Summary"},
     "brief.slide.usulan": {"id": "Usulan tindak lanjut", "en": "Proposed follow-up"},
     "brief.m.peserta_kuota": {"id": "Peserta dari kuota", "en": "Participants of the quota"},
