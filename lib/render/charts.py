@@ -27,7 +27,9 @@ SECONDARY = "#e07b39"
 PLAN = "#7a8793"
 GOOD = "#2e7d32"
 BAD = measures.BAD
-FONT_SIZE = 13
+FONT_SIZE = 14  # axis and label text: at least 14 px at 1920 (read on a projector)
+# Streamlit fits the whole chart (title, filter stamp, axes, legend) into its height: room for those.
+FRAME_PX = 120
 
 
 @lru_cache(maxsize=4)
@@ -154,8 +156,8 @@ def cumulative_chart(
         .encode(y="orang:Q", x=alt.value(0), text="teks:N")
     )
     if not with_plan:
-        return actual.properties(height=360)
-    return alt.layer(plan_line, actual, rule, label).properties(height=360)
+        return actual.properties(height=FRAME_PX + 380)
+    return alt.layer(plan_line, actual, rule, label).properties(height=FRAME_PX + 380)
 
 
 def per_year_chart(years: pd.DataFrame, lang: str = "id", with_target: bool = True):
@@ -329,8 +331,6 @@ def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
 # palette of the registry (lib.semantic.measures), shared with the map and the briefing deck.
 
 INK = "#1d2731"
-# Streamlit fits the whole chart (title, filter stamp, axes, legend) into its height: room for those.
-FRAME_PX = 120
 
 
 def status_label(status: str, lang: str) -> str:
@@ -556,7 +556,7 @@ def progress_chart(
     kuota: int,
     proyeksi: date | None,
     lang: str = "id",
-    height: int = 360,
+    height: int = 380,
 ):
     """Cumulative peserta of the whole programme against the linear plan, with the deadline, the
     quota as a target line, the projection at the average pace and the gap to the plan at the
@@ -577,7 +577,12 @@ def progress_chart(
     last_x = max([end, *([proyeksi] if proyeksi else [])])
     x_scale = alt.Scale(domain=[df["tanggal"].min().isoformat(), pd.Timestamp(last_x).isoformat()])
     y_scale = alt.Scale(domain=[0, kuota * 1.08], nice=False)
-    x = alt.X("tanggal:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelAngle=0))
+    x = alt.X(
+        "tanggal:T",
+        title=None,
+        scale=x_scale,
+        axis=alt.Axis(format="%b %Y", labelAngle=0, labelFlush=True),  # the last label not cut
+    )
     y = alt.Y("orang:Q", title=None, scale=y_scale, axis=alt.Axis(format=",d"))
     tooltip = [
         alt.Tooltip("tanggal_teks:N", title=t("chart.date", lang)),
@@ -625,10 +630,11 @@ def progress_chart(
          "teks": [t("chart.progress.deadline", lang, date=fmt.tanggal(end, lang))]}
     )  # fmt: skip
     layers.append(alt.Chart(deadline).mark_rule(color=BAD, strokeWidth=2).encode(x=x))
+    deadline["orang"] = kuota * 0.06  # near the foot of the rule, where the lines are not
     layers.append(
         alt.Chart(deadline)
         .mark_text(align="right", dx=-6, color=BAD, fontSize=FONT_SIZE + 1, fontWeight="bold")
-        .encode(x=x, y=alt.value(height - 12), text="teks:N")
+        .encode(x=x, y=y, text="teks:N")
     )
     # Direct labels for the two lines and the gap at the data date.
     if now is not None:
@@ -644,14 +650,19 @@ def progress_chart(
                 ],
             }
         )
+        # Under the quota label, top left, where the line is not (next to the point it would
+        # cross the last steps of the line).
+        label["orang"] = kuota
         layers.append(
             alt.Chart(label)
-            .mark_text(align="right", dx=-10, dy=22, color=PRIMARY, fontSize=FONT_SIZE + 1,
+            .mark_text(align="left", dx=4, dy=14, color=PRIMARY, fontSize=FONT_SIZE + 1,
                        fontWeight="bold")
-            .encode(x=x, y=y, text="teks:N")
+            .encode(x=alt.value(0), y=y, text="teks:N")
         )  # fmt: skip
         layers.append(
-            alt.Chart(label).mark_point(color=PRIMARY, filled=True, size=70).encode(x=x, y=y)
+            alt.Chart(label.assign(orang=now["orang"]))
+            .mark_point(color=PRIMARY, filled=True, size=70)
+            .encode(x=x, y=y)
         )
     mid = plan.iloc[len(plan) // 2 : len(plan) // 2 + 1].assign(teks=t("chart.progress.plan", lang))
     layers.append(
@@ -659,4 +670,5 @@ def progress_chart(
         .mark_text(align="left", dx=8, dy=10, color=PLAN, fontSize=FONT_SIZE)
         .encode(x=x, y=y, text="teks:N")
     )
-    return alt.layer(*layers).properties(height=height, width="container")
+    # ``height`` is the plot; Streamlit fits title, filter stamp and axes into the spec's height.
+    return alt.layer(*layers).properties(height=height + FRAME_PX, width="container")

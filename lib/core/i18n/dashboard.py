@@ -214,12 +214,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Classes of {size} to run",
     },
     "kuota.h.kumulatif": {
-        "id": "Kumulatif peserta dan selesai terhadap rencana",
-        "en": "Cumulative participants and completers against the plan",
-    },
-    "kuota.chart.kumulatif": {
-        "id": "Peserta dan selesai (kumulatif) terhadap rencana linear",
-        "en": "Participants and completers (cumulative) against the linear plan",
+        "id": "Kemajuan kumulatif",
+        "en": "Cumulative progress",
     },
     "kuota.chart.kum_f": {
         "id": "Peserta dan selesai (kumulatif) dalam cakupan filter",
