@@ -30,6 +30,7 @@ BAD = measures.BAD
 FONT_SIZE = 14  # axis and label text: at least 14 px at 1920 (read on a projector)
 # Streamlit fits the whole chart (title, filter stamp, axes, legend) into its height: room for those.
 FRAME_PX = 120
+INK = "#1d2731"
 
 
 @lru_cache(maxsize=4)
@@ -239,44 +240,97 @@ def kecamatan_chart(kec: pd.DataFrame, lang: str = "id"):
 # --- Paket Pelatihan -----------------------------------------------------------------------------
 
 
-def fill_rate_chart(pk: pd.DataFrame, lang: str = "id"):
-    """Fill rate per package that ran (horizontal bars, lowest first; 100 % marked)."""
+def fill_rate_chart(pk: pd.DataFrame, lang: str = "id", threshold: float | None = None):
+    """Fill rate per package that ran: one dot per package, lowest first, so the packages under the
+    under-capacity threshold (:func:`lib.semantic.measures.under_capacity_pct`) come first and in
+    orange. The threshold and the full class (100 %, the target) are vertical lines labelled on
+    the chart; the axis starts just under the lowest rate instead of at 0 (dots, not bars, so a
+    cut axis does not mislead)."""
+    limit = float(measures.under_capacity_pct() if threshold is None else threshold)
     df = pk[pk["kelas"] > 0].copy()
+    df["persen_keterisian"] = pd.to_numeric(df["persen_keterisian"], errors="coerce")
+    df = df[df["persen_keterisian"].notna()]
     df["label"] = df["kode"] + " · " + df["nama"]
     df["isi_teks"] = [fmt.pct(v, lang) for v in df["persen_keterisian"]]
     df["kursi_teks"] = [
         f"{_n(a, lang)} / {_n(b, lang)}" for a, b in zip(df["terisi"], df["kursi"], strict=True)
     ]
-    y = alt.Y("label:N", title=None, sort="x")
+    df["kurang"] = df["persen_keterisian"] < limit
+    df = df.sort_values(["persen_keterisian", "kode"])
+    order = list(df["label"])
+    low = float(df["persen_keterisian"].min()) if not df.empty else limit
+    lo = max(0.0, (min(low, limit) - 10) // 10 * 10)
+    hi = max(100.0, _top(df["persen_keterisian"])) + 4
+    x_scale = alt.Scale(domain=[lo, hi], nice=False, clamp=True)
+    y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelOverlap=False))
+    x = alt.X(
+        "persen_keterisian:Q",
+        title=t("paket.col.isi", lang),
+        scale=x_scale,
+        axis=alt.Axis(format=",d", tickCount=6),
+    )
     tooltip = [
         alt.Tooltip("label:N", title=t("paket.col.paket", lang)),
         alt.Tooltip("isi_teks:N", title=t("paket.col.isi", lang)),
         alt.Tooltip("kursi_teks:N", title=t("paket.col.terisi_kursi", lang)),
     ]
-    bars = (
+    colour = alt.condition(alt.datum.kurang, alt.value(SECONDARY), alt.value(PRIMARY))
+    stems = (
         alt.Chart(df)
-        .mark_bar()
+        .mark_rule(strokeWidth=2, opacity=0.5)
         .encode(
-            x=alt.X(
-                "persen_keterisian:Q",
-                title=t("paket.col.isi", lang),
-                scale=alt.Scale(domain=[0, max(100, _top(df["persen_keterisian"]))]),
-                axis=alt.Axis(format=",d"),
-            ),
             y=y,
-            color=alt.condition(
-                alt.datum.persen_keterisian < 75, alt.value(SECONDARY), alt.value(PRIMARY)
-            ),
-            tooltip=tooltip,
+            x=alt.X("awal:Q", scale=x_scale, title=t("paket.col.isi", lang)),
+            x2="persen_keterisian:Q",
+            color=colour,
         )
+        .transform_calculate(awal=str(lo))
+    )
+    dots = (
+        alt.Chart(df)
+        .mark_circle(size=150, opacity=1)
+        .encode(y=y, x=x, color=colour, tooltip=tooltip)
     )
     text = (
         alt.Chart(df)
-        .mark_text(align="left", dx=4, fontSize=12, color="#1d2731")
-        .encode(x="persen_keterisian:Q", y=y, text="isi_teks:N")
+        .mark_text(align="left", dx=9, fontSize=FONT_SIZE, color=INK)
+        .encode(y=y, x=x, text="isi_teks:N")
     )
-    full = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color=PLAN, strokeDash=[4, 3])
-    return alt.layer(bars, text, full.encode(x="x:Q")).properties(height=alt.Step(22))
+    lines = pd.DataFrame(
+        {
+            "x": [limit, 100.0],
+            "teks": [
+                t("chart.fill.threshold", lang, pct=fmt.pct(limit, lang)),
+                t("chart.fill.full", lang),
+            ],
+            "warna": [SECONDARY, INK],
+        }
+    )
+    rules = (
+        alt.Chart(lines)
+        .mark_rule(strokeWidth=2, strokeDash=[6, 3])
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, title=t("paket.col.isi", lang)),
+            color=alt.Color("warna:N", scale=None),
+        )
+    )
+    rule_text = (
+        alt.Chart(lines)
+        .mark_text(
+            align="right", dx=-5, dy=-6, fontSize=FONT_SIZE, fontWeight="bold", baseline="bottom"
+        )
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, title=t("paket.col.isi", lang)),
+            y=alt.value(0),
+            text="teks:N",
+            color=alt.Color("warna:N", scale=None),
+        )
+    )
+    return (
+        alt.layer(rules, stems, dots, text, rule_text)
+        .resolve_scale(color="independent")
+        .properties(height=FRAME_PX + 28 * max(1, len(df)))  # every package named
+    )
 
 
 def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
@@ -329,8 +383,6 @@ def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
 # --- Hasil Pasca Pelatihan (/hasil) --------------------------------------------------------------
 # Builders of the small frames of ``lib.views.outcomes``. Outcome and aid-status colours are the one
 # palette of the registry (lib.semantic.measures), shared with the map and the briefing deck.
-
-INK = "#1d2731"
 
 
 def status_label(status: str, lang: str) -> str:

@@ -163,6 +163,8 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.target": {"id": "Target tahunan", "en": "Annual target"},
     "chart.of_target": {"id": "Capaian target", "en": "Of target"},
     "chart.quota_label": {"id": "Kuota {kuota} orang", "en": "Quota {kuota} people"},
+    "chart.fill.threshold": {"id": "Batas kurang terisi {pct}", "en": "Under-filled below {pct}"},
+    "chart.fill.full": {"id": "Kelas penuh", "en": "Full class"},
     # --- Ringkasan ----------------------------------------------------------------------------------
     "ringkasan.intro": {
         "id": "Apakah program di jalur menuju kuota, paket dan desa mana yang tertinggal, dan "
