@@ -66,7 +66,7 @@ def finish(chart, lang: str = "id", title: str | None = None, subtitle: str | No
     """Locale, readable font sizes and an optional title (with the filter stamp as subtitle)."""
     if title:
         chart = chart.properties(
-            title=alt.TitleParams(title, subtitle=subtitle or "", anchor="start", fontSize=15)
+            title=alt.TitleParams(title, subtitle=subtitle or "", anchor="start", fontSize=16)
         )
     return (
         chart.configure(locale=locale(lang))
@@ -367,7 +367,7 @@ def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
     )
     text = (
         alt.Chart(df)
-        .mark_text(fontSize=12)
+        .mark_text(fontSize=FONT_SIZE)
         .encode(
             x=x,
             y=y,

@@ -122,7 +122,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Dari pendaftaran sampai usaha",
         "en": "From registration to work and credit",
     },
-    "hasil.h.rincian": {"id": "Rincian status terakhir", "en": "Latest status in detail"},
     "hasil.h.income": {
         "id": "Median pendapatan per bulan, sebelum dan sesudah pelatihan",
         "en": "Median monthly income, before and after training",
@@ -132,9 +131,13 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Bantuan peralatan dan modal usaha dusun/RW",
         "en": "Equipment aid and hamlet/RW business capital",
     },
+    "hasil.tab.funnel": {"id": "Corong hasil", "en": "Outcome funnel"},
     "hasil.tab.paket": {"id": "Per paket", "en": "By package"},
     "hasil.tab.tahun": {"id": "Per angkatan (tahun kelas)", "en": "By cohort (class year)"},
     "hasil.tab.bulan": {"id": "Per lama sejak lulus", "en": "By months since completion"},
+    "hasil.tab.income": {"id": "Pendapatan", "en": "Income"},
+    "hasil.tab.kur": {"id": "KUR", "en": "KUR credit"},
+    "hasil.tab.aid": {"id": "Bantuan usaha", "en": "Business aid"},
     "hasil.def.paket": {
         "id": "Per paket: orang yang menyelesaikan kelas paket itu dalam cakupan filter, dengan "
         "status survei terakhirnya (semua pendaftarannya). Satu baris sama dengan angka indikator "
