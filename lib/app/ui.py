@@ -474,6 +474,7 @@ def _sidebar_filters(
             format_func=label or str,
             key=key,
             placeholder=t("filter.all", lang),
+            select_all=False,  # Streamlit's "Select all" is English only; empty already means all
             disabled=locked,
             help=t("akses.locked.help", lang) if locked else None,
         )
