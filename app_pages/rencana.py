@@ -54,7 +54,7 @@ with tabs[0]:
     )
     row[2].metric(
         ui.measure_label("laju_dibutuhkan", lang),
-        fmt.number(st_.laju_dibutuhkan, 1, lang) if st_.laju_dibutuhkan is not None else fmt.DASH,
+        ui.format_value(ui.measure_unit("laju_dibutuhkan"), st_.laju_dibutuhkan, lang),
         help=ui.measure_help("laju_dibutuhkan", lang),
         border=True,
     )

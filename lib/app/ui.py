@@ -675,6 +675,11 @@ measure_label = indicator_label
 measure_help = indicator_help
 
 
+def measure_unit(key: str) -> str:
+    """The unit of measure ``key`` of the registry (for :func:`format_value`)."""
+    return measures.get(key).unit
+
+
 def metric(
     container,
     key: str,
