@@ -314,10 +314,11 @@ def fill_rate_chart(pk: pd.DataFrame, lang: str = "id", threshold: float | None 
             color=alt.Color("warna:N", scale=None),
         )
     )
-    rule_text = (
-        alt.Chart(lines)
+    # The two labels on two lines above the plot: on a phone 75 % and 100 % are close together.
+    rule_texts = [
+        alt.Chart(lines.iloc[[i]])
         .mark_text(
-            align="right", dx=-5, dy=-6, fontSize=FONT_SIZE, fontWeight="bold", baseline="bottom"
+            align="right", dx=-5, dy=dy, fontSize=FONT_SIZE, fontWeight="bold", baseline="bottom"
         )
         .encode(
             x=alt.X("x:Q", scale=x_scale, title=t("paket.col.isi", lang)),
@@ -325,9 +326,10 @@ def fill_rate_chart(pk: pd.DataFrame, lang: str = "id", threshold: float | None 
             text="teks:N",
             color=alt.Color("warna:N", scale=None),
         )
-    )
+        for i, dy in ((0, -4), (1, -22))
+    ]
     return (
-        alt.layer(rules, stems, dots, text, rule_text)
+        alt.layer(rules, stems, dots, text, *rule_texts)
         .resolve_scale(color="independent")
         .properties(height=FRAME_PX + 28 * max(1, len(df)))  # every package named
     )
@@ -673,7 +675,7 @@ def progress_chart(
     layers.append(alt.Chart(quota).mark_rule(color="#1d2731", strokeWidth=1.5).encode(y=y))
     layers.append(
         alt.Chart(quota)
-        .mark_text(align="left", dx=4, dy=-8, color="#1d2731", fontSize=FONT_SIZE + 1)
+        .mark_text(align="left", dx=4, dy=14, color="#1d2731", fontSize=FONT_SIZE + 1)
         .encode(y=y, x=alt.value(0), text="teks:N")
     )
     # The deadline: a vertical rule, labelled.
@@ -702,12 +704,12 @@ def progress_chart(
                 ],
             }
         )
-        # Under the quota label, top left, where the line is not (next to the point it would
-        # cross the last steps of the line).
+        # Under the quota label, top left, where the lines are not (next to the point it would
+        # cross the last steps of the line; above it, the projection label on a phone).
         label["orang"] = kuota
         layers.append(
             alt.Chart(label)
-            .mark_text(align="left", dx=4, dy=14, color=PRIMARY, fontSize=FONT_SIZE + 1,
+            .mark_text(align="left", dx=4, dy=34, color=PRIMARY, fontSize=FONT_SIZE + 1,
                        fontWeight="bold")
             .encode(x=alt.value(0), y=y, text="teks:N")
         )  # fmt: skip
