@@ -122,13 +122,15 @@ def cumulative_chart(
     df["tanggal"] = pd.to_datetime(df["tanggal"])
     df["tanggal_teks"] = [fmt.tanggal(d.date(), lang) for d in df["tanggal"]]
     df["orang_teks"] = [_n(v, lang) for v in df["orang"]]
+    series_scale = alt.Scale(
+        domain=[s_peserta, s_selesai, s_plan][: 3 if with_plan else 2],
+        range=[PRIMARY, SECONDARY, PLAN][: 3 if with_plan else 2],
+    )
     color = alt.Color(
         "seri:N",
         title=None,
-        scale=alt.Scale(
-            domain=[s_peserta, s_selesai, s_plan][: 3 if with_plan else 2],
-            range=[PRIMARY, SECONDARY, PLAN][: 3 if with_plan else 2],
-        ),
+        scale=series_scale,
+        legend=None,  # the lines are labelled at their ends
     )
     tooltip = [
         alt.Tooltip("seri:N", title=t("chart.series", lang)),
@@ -156,6 +158,17 @@ def cumulative_chart(
         .mark_text(align="left", dx=4, dy=-8, color=PLAN, fontSize=FONT_SIZE)
         .encode(y="orang:Q", x=alt.value(0), text="teks:N")
     )
+    # Direct labels at the end of each line (name and count) instead of a legend far below.
+    ends = df[df["seri"] != s_plan].sort_values("tanggal").groupby("seri", sort=False).tail(1)
+    ends = ends.assign(
+        teks=[f"{a} {b}" for a, b in zip(ends["seri"], ends["orang_teks"], strict=True)]
+    )
+    end_labels = (
+        alt.Chart(ends)
+        .mark_text(align="right", dx=-6, dy=-10, fontSize=FONT_SIZE + 1, fontWeight="bold")
+        .encode(x=x, y=y, text="teks:N", color=alt.Color("seri:N", scale=series_scale, legend=None))
+    )
+    actual = alt.layer(actual, end_labels)
     if not with_plan:
         return actual.properties(height=FRAME_PX + 380)
     return alt.layer(plan_line, actual, rule, label).properties(height=FRAME_PX + 380)
