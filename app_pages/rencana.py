@@ -39,7 +39,7 @@ tabs = st.tabs(
 # --- 1. remaining quota as classes ---------------------------------------------------------------
 with tabs[0]:
     st.subheader(ctx.t("rencana.h.kuota"))
-    row = st.columns([1, 1.25, 1.45, 0.8])  # room for "218 orang/bulan" at 1366
+    row = st.columns([0.8, 1.35, 1.7, 0.7])  # room for "218 orang/bulan" at 1366
     row[0].metric(
         ui.measure_label("sisa_kuota", lang),
         ui.format_value("orang", st_.sisa_kuota, lang),

@@ -163,12 +163,14 @@ def cumulative_chart(
     ends = ends.assign(
         teks=[f"{a} {b}" for a, b in zip(ends["seri"], ends["orang_teks"], strict=True)]
     )
-    end_labels = (
-        alt.Chart(ends)
-        .mark_text(align="right", dx=-6, dy=-10, fontSize=FONT_SIZE + 1, fontWeight="bold")
+    # Peserta above its line, selesai below its own: apart even where the two lines meet.
+    end_labels = [
+        alt.Chart(ends[ends["seri"] == name])
+        .mark_text(align="right", dx=-6, dy=dy, fontSize=FONT_SIZE + 1, fontWeight="bold")
         .encode(x=x, y=y, text="teks:N", color=alt.Color("seri:N", scale=series_scale, legend=None))
-    )
-    actual = alt.layer(actual, end_labels)
+        for name, dy in ((s_peserta, -12), (s_selesai, 16))
+    ]
+    actual = alt.layer(actual, *end_labels)
     if not with_plan:
         return actual.properties(height=FRAME_PX + 380)
     return alt.layer(plan_line, actual, rule, label).properties(height=FRAME_PX + 380)
