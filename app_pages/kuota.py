@@ -8,7 +8,7 @@ from lib.core import fmt
 from lib.render import charts
 from lib.semantic import plan
 from lib.semantic.measures import annual_targets_apply
-from lib.views import queries
+from lib.views import queries, rencana
 
 ctx = ui.page_context()
 s = ctx.settings
@@ -35,22 +35,37 @@ cols[3].metric(
 
 # --- cumulative against the plan -----------------------------------------------------------------
 st.subheader(ctx.t("kuota.h.kumulatif"))
-cum = cache.call(queries.cumulative, ctx)
-if cum.empty:
-    st.info(ctx.t("page.no_data"))
-else:
+if ctx.filters.is_empty():
+    # The same chart and data as on / (deadline, plan, projection and gap labelled on the chart).
+    qp = cache.call(rencana.quota_plan, ctx)
     spec = cache.chart(
-        charts.cumulative_chart,
+        charts.progress_chart,
         ctx,
-        cum,
-        s.tanggal_mulai,
-        s.tanggal_selesai,
-        s.kuota,
-        as_of,
-        with_plan=ctx.filters.is_empty(),
-        title=ctx.t("kuota.chart.kumulatif" if ctx.filters.is_empty() else "kuota.chart.kum_f"),
+        qp.series,
+        qp.status.as_of,
+        qp.status.tanggal_selesai,
+        qp.status.kuota,
+        qp.status.proyeksi,
+        title=ctx.t("rencana.chart.kemajuan"),
     )
     ui.show_chart(spec, "kumulatif", ctx, "kumulatif")
+else:
+    cum = cache.call(queries.cumulative, ctx)
+    if cum.empty:
+        st.info(ctx.t("page.no_data"))
+    else:
+        spec = cache.chart(
+            charts.cumulative_chart,
+            ctx,
+            cum,
+            s.tanggal_mulai,
+            s.tanggal_selesai,
+            s.kuota,
+            as_of,
+            with_plan=False,
+            title=ctx.t("kuota.chart.kum_f"),
+        )
+        ui.show_chart(spec, "kumulatif", ctx, "kumulatif")
 st.markdown(plan.pace_sentence(out.pace, ctx.lang))
 if not ctx.filters.is_empty():
     st.caption(ctx.t("kuota.kumulatif.filtered") + " " + ctx.t("plan.whole_programme"))

@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib.app import cache, ui
 from lib.render import charts
+from lib.semantic.measures import under_capacity_pct
 from lib.views import queries
 
 ctx = ui.page_context()
@@ -62,16 +63,23 @@ ui.show_table(
     pin=("kode", "nama"),
 )
 
-st.subheader(ctx.t("paket.h.isi"))
+# The charts carry their own titles (and the filter stamp into the PNG): no subheader repeating them.
 if pk["kelas"].sum() == 0:
+    st.subheader(ctx.t("paket.h.isi"))
     st.info(ctx.t("page.no_data"))
 else:
-    spec = cache.chart(charts.fill_rate_chart, ctx, pk, title=ctx.t("paket.h.isi"))
+    spec = cache.chart(
+        charts.fill_rate_chart,
+        ctx,
+        pk,
+        threshold=under_capacity_pct(ctx.settings),
+        title=ctx.t("paket.h.isi"),
+    )
     ui.show_chart(spec, "keterisian-paket", ctx, "isi")
 
-st.subheader(ctx.t("paket.h.heatmap"))
 py = cache.call(queries.package_year, ctx)
 if py.empty:
+    st.subheader(ctx.t("paket.h.heatmap"))
     st.info(ctx.t("page.no_data"))
 else:
     spec = cache.chart(charts.package_year_heatmap, ctx, py, pk, title=ctx.t("paket.h.heatmap"))

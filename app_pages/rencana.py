@@ -39,7 +39,7 @@ tabs = st.tabs(
 # --- 1. remaining quota as classes ---------------------------------------------------------------
 with tabs[0]:
     st.subheader(ctx.t("rencana.h.kuota"))
-    row = st.columns(4)
+    row = st.columns([0.8, 1.35, 1.7, 0.7])  # room for "218 orang/bulan" at 1366
     row[0].metric(
         ui.measure_label("sisa_kuota", lang),
         ui.format_value("orang", st_.sisa_kuota, lang),
@@ -54,7 +54,7 @@ with tabs[0]:
     )
     row[2].metric(
         ui.measure_label("laju_dibutuhkan", lang),
-        fmt.number(st_.laju_dibutuhkan, 1, lang) if st_.laju_dibutuhkan is not None else fmt.DASH,
+        ui.format_value(ui.measure_unit("laju_dibutuhkan"), st_.laju_dibutuhkan, lang),
         help=ui.measure_help("laju_dibutuhkan", lang),
         border=True,
     )

@@ -47,7 +47,6 @@ spec = cache.chart(
     st_.tanggal_selesai,
     st_.kuota,
     st_.proyeksi,
-    height=240,
     title=ctx.t("ringkasan.chart.kemajuan"),
 )
 st.vega_lite_chart(spec=spec, width="stretch")

@@ -102,6 +102,9 @@ def test_remaining_quota_as_classes_of_sixteen(plan_db, monkeypatch):
     c = cards(at)
     assert c["Sisa kuota"] == fmt.number(s.kuota - peserta)
     assert c["Kelas yang masih dibutuhkan"] == fmt.number(classes)
+    # The pace needed: whole persons with the unit (remaining quota over the months left).
+    assert st_.laju_dibutuhkan is not None
+    assert c["Laju yang dibutuhkan"] == f"{fmt.number(st_.laju_dibutuhkan)} orang/bulan"
     # One row per month from July 2023 to February 2025, the classes adding up, the last
     # cumulative target the quota (the last class has more seats than the quota still needs).
     months = (2025 - 2023) * 12 + 2 - 7 + 1

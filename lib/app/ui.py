@@ -477,6 +477,7 @@ def _sidebar_filters(
             format_func=label or str,
             key=key,
             placeholder=t("filter.all", lang),
+            select_all=False,  # Streamlit's "Select all" is English only; empty already means all
             disabled=locked,
             help=t("akses.locked.help", lang) if locked else None,
         )
@@ -675,6 +676,11 @@ def indicator_help(key: str, lang: str = "id") -> str:
 
 measure_label = indicator_label
 measure_help = indicator_help
+
+
+def measure_unit(key: str) -> str:
+    """The unit of measure ``key`` of the registry (for :func:`format_value`)."""
+    return measures.get(key).unit
 
 
 def metric(

@@ -73,7 +73,7 @@ def is_missing(value) -> bool:
 
 def by_unit(unit: str, value, lang: str = "id", *, compact: bool = True) -> str:
     """A value as its unit is written: ``14,4%`` (persen), ``Rp3,4 M`` or ``Rp3.400.000`` (rupiah,
-    ``compact`` or not), ``12,5`` (per_1000), ``1.368`` (counts); ``–`` for a missing value. The one
+    ``compact`` or not), ``12,5`` (per_1000), ``218 orang/bulan`` (orang_per_bulan), ``1.368`` (counts); ``–`` for a missing value. The one
     "format by unit" of Pantau: cards, tables, map tooltips, the deck and the CLI use it."""
     if is_missing(value):
         return DASH
@@ -83,6 +83,8 @@ def by_unit(unit: str, value, lang: str = "id", *, compact: bool = True) -> str:
         return rupiah_compact(value, lang) if compact else rupiah(value, lang)
     if unit == "per_1000":
         return number(value, 1, lang=lang)
+    if unit == "orang_per_bulan":  # a pace: whole persons, with its unit (``218 orang/bulan``)
+        return f"{number(value, lang=lang)} {'orang/bulan' if lang == 'id' else 'people/month'}"
     return number(value, lang=lang)
 
 

@@ -27,7 +27,10 @@ SECONDARY = "#e07b39"
 PLAN = "#7a8793"
 GOOD = "#2e7d32"
 BAD = measures.BAD
-FONT_SIZE = 13
+FONT_SIZE = 14  # axis and label text: at least 14 px at 1920 (read on a projector)
+# Streamlit fits the whole chart (title, filter stamp, axes, legend) into its height: room for those.
+FRAME_PX = 120
+INK = "#1d2731"
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +66,7 @@ def finish(chart, lang: str = "id", title: str | None = None, subtitle: str | No
     """Locale, readable font sizes and an optional title (with the filter stamp as subtitle)."""
     if title:
         chart = chart.properties(
-            title=alt.TitleParams(title, subtitle=subtitle or "", anchor="start", fontSize=15)
+            title=alt.TitleParams(title, subtitle=subtitle or "", anchor="start", fontSize=16)
         )
     return (
         chart.configure(locale=locale(lang))
@@ -119,13 +122,15 @@ def cumulative_chart(
     df["tanggal"] = pd.to_datetime(df["tanggal"])
     df["tanggal_teks"] = [fmt.tanggal(d.date(), lang) for d in df["tanggal"]]
     df["orang_teks"] = [_n(v, lang) for v in df["orang"]]
+    series_scale = alt.Scale(
+        domain=[s_peserta, s_selesai, s_plan][: 3 if with_plan else 2],
+        range=[PRIMARY, SECONDARY, PLAN][: 3 if with_plan else 2],
+    )
     color = alt.Color(
         "seri:N",
         title=None,
-        scale=alt.Scale(
-            domain=[s_peserta, s_selesai, s_plan][: 3 if with_plan else 2],
-            range=[PRIMARY, SECONDARY, PLAN][: 3 if with_plan else 2],
-        ),
+        scale=series_scale,
+        legend=None,  # the lines are labelled at their ends
     )
     tooltip = [
         alt.Tooltip("seri:N", title=t("chart.series", lang)),
@@ -153,9 +158,22 @@ def cumulative_chart(
         .mark_text(align="left", dx=4, dy=-8, color=PLAN, fontSize=FONT_SIZE)
         .encode(y="orang:Q", x=alt.value(0), text="teks:N")
     )
+    # Direct labels at the end of each line (name and count) instead of a legend far below.
+    ends = df[df["seri"] != s_plan].sort_values("tanggal").groupby("seri", sort=False).tail(1)
+    ends = ends.assign(
+        teks=[f"{a} {b}" for a, b in zip(ends["seri"], ends["orang_teks"], strict=True)]
+    )
+    # Peserta above its line, selesai below its own: apart even where the two lines meet.
+    end_labels = [
+        alt.Chart(ends[ends["seri"] == name])
+        .mark_text(align="right", dx=-6, dy=dy, fontSize=FONT_SIZE + 1, fontWeight="bold")
+        .encode(x=x, y=y, text="teks:N", color=alt.Color("seri:N", scale=series_scale, legend=None))
+        for name, dy in ((s_peserta, -12), (s_selesai, 16))
+    ]
+    actual = alt.layer(actual, *end_labels)
     if not with_plan:
-        return actual.properties(height=360)
-    return alt.layer(plan_line, actual, rule, label).properties(height=360)
+        return actual.properties(height=FRAME_PX + 380)
+    return alt.layer(plan_line, actual, rule, label).properties(height=FRAME_PX + 380)
 
 
 def per_year_chart(years: pd.DataFrame, lang: str = "id", with_target: bool = True):
@@ -237,44 +255,99 @@ def kecamatan_chart(kec: pd.DataFrame, lang: str = "id"):
 # --- Paket Pelatihan -----------------------------------------------------------------------------
 
 
-def fill_rate_chart(pk: pd.DataFrame, lang: str = "id"):
-    """Fill rate per package that ran (horizontal bars, lowest first; 100 % marked)."""
+def fill_rate_chart(pk: pd.DataFrame, lang: str = "id", threshold: float | None = None):
+    """Fill rate per package that ran: one dot per package, lowest first, so the packages under the
+    under-capacity threshold (:func:`lib.semantic.measures.under_capacity_pct`) come first and in
+    orange. The threshold and the full class (100 %, the target) are vertical lines labelled on
+    the chart; the axis starts just under the lowest rate instead of at 0 (dots, not bars, so a
+    cut axis does not mislead)."""
+    limit = float(measures.under_capacity_pct() if threshold is None else threshold)
     df = pk[pk["kelas"] > 0].copy()
+    df["persen_keterisian"] = pd.to_numeric(df["persen_keterisian"], errors="coerce")
+    df = df[df["persen_keterisian"].notna()]
     df["label"] = df["kode"] + " · " + df["nama"]
     df["isi_teks"] = [fmt.pct(v, lang) for v in df["persen_keterisian"]]
     df["kursi_teks"] = [
         f"{_n(a, lang)} / {_n(b, lang)}" for a, b in zip(df["terisi"], df["kursi"], strict=True)
     ]
-    y = alt.Y("label:N", title=None, sort="x")
+    df["kurang"] = df["persen_keterisian"] < limit
+    df = df.sort_values(["persen_keterisian", "kode"])
+    order = list(df["label"])
+    low = float(df["persen_keterisian"].min()) if not df.empty else limit
+    lo = max(0.0, (min(low, limit) - 10) // 10 * 10)
+    hi = max(100.0, _top(df["persen_keterisian"])) + 4
+    x_scale = alt.Scale(domain=[lo, hi], nice=False, clamp=True)
+    y = alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labelOverlap=False))
+    x = alt.X(
+        "persen_keterisian:Q",
+        title=t("paket.col.isi", lang),
+        scale=x_scale,
+        axis=alt.Axis(format=",d", tickCount=6),
+    )
     tooltip = [
         alt.Tooltip("label:N", title=t("paket.col.paket", lang)),
         alt.Tooltip("isi_teks:N", title=t("paket.col.isi", lang)),
         alt.Tooltip("kursi_teks:N", title=t("paket.col.terisi_kursi", lang)),
     ]
-    bars = (
+    colour = alt.condition(alt.datum.kurang, alt.value(SECONDARY), alt.value(PRIMARY))
+    stems = (
         alt.Chart(df)
-        .mark_bar()
+        .mark_rule(strokeWidth=2, opacity=0.5)
         .encode(
-            x=alt.X(
-                "persen_keterisian:Q",
-                title=t("paket.col.isi", lang),
-                scale=alt.Scale(domain=[0, max(100, _top(df["persen_keterisian"]))]),
-                axis=alt.Axis(format=",d"),
-            ),
             y=y,
-            color=alt.condition(
-                alt.datum.persen_keterisian < 75, alt.value(SECONDARY), alt.value(PRIMARY)
-            ),
-            tooltip=tooltip,
+            x=alt.X("awal:Q", scale=x_scale, title=t("paket.col.isi", lang)),
+            x2="persen_keterisian:Q",
+            color=colour,
         )
+        .transform_calculate(awal=str(lo))
+    )
+    dots = (
+        alt.Chart(df)
+        .mark_circle(size=150, opacity=1)
+        .encode(y=y, x=x, color=colour, tooltip=tooltip)
     )
     text = (
         alt.Chart(df)
-        .mark_text(align="left", dx=4, fontSize=12, color="#1d2731")
-        .encode(x="persen_keterisian:Q", y=y, text="isi_teks:N")
+        .mark_text(align="left", dx=9, fontSize=FONT_SIZE, color=INK)
+        .encode(y=y, x=x, text="isi_teks:N")
     )
-    full = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color=PLAN, strokeDash=[4, 3])
-    return alt.layer(bars, text, full.encode(x="x:Q")).properties(height=alt.Step(22))
+    lines = pd.DataFrame(
+        {
+            "x": [limit, 100.0],
+            "teks": [
+                t("chart.fill.threshold", lang, pct=fmt.pct(limit, lang)),
+                t("chart.fill.full", lang),
+            ],
+            "warna": [SECONDARY, INK],
+        }
+    )
+    rules = (
+        alt.Chart(lines)
+        .mark_rule(strokeWidth=2, strokeDash=[6, 3])
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, title=t("paket.col.isi", lang)),
+            color=alt.Color("warna:N", scale=None),
+        )
+    )
+    # The two labels on two lines above the plot: on a phone 75 % and 100 % are close together.
+    rule_texts = [
+        alt.Chart(lines.iloc[[i]])
+        .mark_text(
+            align="right", dx=-5, dy=dy, fontSize=FONT_SIZE, fontWeight="bold", baseline="bottom"
+        )
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, title=t("paket.col.isi", lang)),
+            y=alt.value(0),
+            text="teks:N",
+            color=alt.Color("warna:N", scale=None),
+        )
+        for i, dy in ((0, -4), (1, -22))
+    ]
+    return (
+        alt.layer(rules, stems, dots, text, *rule_texts)
+        .resolve_scale(color="independent")
+        .properties(height=FRAME_PX + 28 * max(1, len(df)))  # every package named
+    )
 
 
 def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
@@ -311,7 +384,7 @@ def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
     )
     text = (
         alt.Chart(df)
-        .mark_text(fontSize=12)
+        .mark_text(fontSize=FONT_SIZE)
         .encode(
             x=x,
             y=y,
@@ -327,10 +400,6 @@ def package_year_heatmap(py: pd.DataFrame, pk: pd.DataFrame, lang: str = "id"):
 # --- Hasil Pasca Pelatihan (/hasil) --------------------------------------------------------------
 # Builders of the small frames of ``lib.views.outcomes``. Outcome and aid-status colours are the one
 # palette of the registry (lib.semantic.measures), shared with the map and the briefing deck.
-
-INK = "#1d2731"
-# Streamlit fits the whole chart (title, filter stamp, axes, legend) into its height: room for those.
-FRAME_PX = 120
 
 
 def status_label(status: str, lang: str) -> str:
@@ -556,7 +625,7 @@ def progress_chart(
     kuota: int,
     proyeksi: date | None,
     lang: str = "id",
-    height: int = 360,
+    height: int = 380,
 ):
     """Cumulative peserta of the whole programme against the linear plan, with the deadline, the
     quota as a target line, the projection at the average pace and the gap to the plan at the
@@ -577,7 +646,12 @@ def progress_chart(
     last_x = max([end, *([proyeksi] if proyeksi else [])])
     x_scale = alt.Scale(domain=[df["tanggal"].min().isoformat(), pd.Timestamp(last_x).isoformat()])
     y_scale = alt.Scale(domain=[0, kuota * 1.08], nice=False)
-    x = alt.X("tanggal:T", title=None, scale=x_scale, axis=alt.Axis(format="%b %Y", labelAngle=0))
+    x = alt.X(
+        "tanggal:T",
+        title=None,
+        scale=x_scale,
+        axis=alt.Axis(format="%b %Y", labelAngle=0, labelFlush=True),  # the last label not cut
+    )
     y = alt.Y("orang:Q", title=None, scale=y_scale, axis=alt.Axis(format=",d"))
     tooltip = [
         alt.Tooltip("tanggal_teks:N", title=t("chart.date", lang)),
@@ -616,7 +690,7 @@ def progress_chart(
     layers.append(alt.Chart(quota).mark_rule(color="#1d2731", strokeWidth=1.5).encode(y=y))
     layers.append(
         alt.Chart(quota)
-        .mark_text(align="left", dx=4, dy=-8, color="#1d2731", fontSize=FONT_SIZE + 1)
+        .mark_text(align="left", dx=4, dy=14, color="#1d2731", fontSize=FONT_SIZE + 1)
         .encode(y=y, x=alt.value(0), text="teks:N")
     )
     # The deadline: a vertical rule, labelled.
@@ -625,10 +699,11 @@ def progress_chart(
          "teks": [t("chart.progress.deadline", lang, date=fmt.tanggal(end, lang))]}
     )  # fmt: skip
     layers.append(alt.Chart(deadline).mark_rule(color=BAD, strokeWidth=2).encode(x=x))
+    deadline["orang"] = kuota * 0.06  # near the foot of the rule, where the lines are not
     layers.append(
         alt.Chart(deadline)
         .mark_text(align="right", dx=-6, color=BAD, fontSize=FONT_SIZE + 1, fontWeight="bold")
-        .encode(x=x, y=alt.value(height - 12), text="teks:N")
+        .encode(x=x, y=y, text="teks:N")
     )
     # Direct labels for the two lines and the gap at the data date.
     if now is not None:
@@ -644,14 +719,19 @@ def progress_chart(
                 ],
             }
         )
+        # Under the quota label, top left, where the lines are not (next to the point it would
+        # cross the last steps of the line; above it, the projection label on a phone).
+        label["orang"] = kuota
         layers.append(
             alt.Chart(label)
-            .mark_text(align="right", dx=-10, dy=22, color=PRIMARY, fontSize=FONT_SIZE + 1,
+            .mark_text(align="left", dx=4, dy=34, color=PRIMARY, fontSize=FONT_SIZE + 1,
                        fontWeight="bold")
-            .encode(x=x, y=y, text="teks:N")
+            .encode(x=alt.value(0), y=y, text="teks:N")
         )  # fmt: skip
         layers.append(
-            alt.Chart(label).mark_point(color=PRIMARY, filled=True, size=70).encode(x=x, y=y)
+            alt.Chart(label.assign(orang=now["orang"]))
+            .mark_point(color=PRIMARY, filled=True, size=70)
+            .encode(x=x, y=y)
         )
     mid = plan.iloc[len(plan) // 2 : len(plan) // 2 + 1].assign(teks=t("chart.progress.plan", lang))
     layers.append(
@@ -659,4 +739,5 @@ def progress_chart(
         .mark_text(align="left", dx=8, dy=10, color=PLAN, fontSize=FONT_SIZE)
         .encode(x=x, y=y, text="teks:N")
     )
-    return alt.layer(*layers).properties(height=height, width="container")
+    # ``height`` is the plot; Streamlit fits title, filter stamp and axes into the spec's height.
+    return alt.layer(*layers).properties(height=height + FRAME_PX, width="container")

@@ -153,7 +153,7 @@ TEXT: dict[str, dict[str, str]] = {
         "because the quota applies to the whole regency.",
     },
     # --- charts -------------------------------------------------------------------------------------
-    "chart.series": {"id": "Seri", "en": "Series"},
+    "chart.series": {"id": "Garis", "en": "Line"},
     "chart.series.peserta": {"id": "Peserta", "en": "Participants"},
     "chart.series.selesai": {"id": "Selesai", "en": "Completed"},
     "chart.series.plan": {"id": "Rencana linear", "en": "Linear plan"},
@@ -163,6 +163,8 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.target": {"id": "Target tahunan", "en": "Annual target"},
     "chart.of_target": {"id": "Capaian target", "en": "Of target"},
     "chart.quota_label": {"id": "Kuota {kuota} orang", "en": "Quota {kuota} people"},
+    "chart.fill.threshold": {"id": "Batas kurang terisi {pct}", "en": "Under-filled below {pct}"},
+    "chart.fill.full": {"id": "Kelas penuh", "en": "Full class"},
     # --- Ringkasan ----------------------------------------------------------------------------------
     "ringkasan.intro": {
         "id": "Apakah program di jalur menuju kuota, paket dan desa mana yang tertinggal, dan "
@@ -214,20 +216,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Classes of {size} to run",
     },
     "kuota.h.kumulatif": {
-        "id": "Kumulatif peserta dan selesai terhadap rencana",
-        "en": "Cumulative participants and completers against the plan",
-    },
-    "kuota.chart.kumulatif": {
-        "id": "Peserta dan selesai (kumulatif) terhadap rencana linear",
-        "en": "Participants and completers (cumulative) against the linear plan",
+        "id": "Kemajuan kumulatif",
+        "en": "Cumulative progress",
     },
     "kuota.chart.kum_f": {
         "id": "Peserta dan selesai (kumulatif) dalam cakupan filter",
         "en": "Participants and completers (cumulative) within the filters",
     },
     "kuota.kumulatif.filtered": {
-        "id": "Garis rencana menuju kuota hanya digambar tanpa filter.",
-        "en": "The plan line to the quota is drawn only without filters.",
+        "id": "Dengan filter, grafik hanya memuat peserta dalam cakupan filter; rencana menuju "
+        "kuota berlaku untuk seluruh kabupaten.",
+        "en": "With filters the chart shows only the participants within them; the plan to the "
+        "quota applies to the whole regency.",
     },
     "kuota.chart.tahun_f": {
         "id": "Peserta per tahun kelas dalam cakupan filter",
@@ -283,17 +283,17 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "paket.h.tabel": {"id": "Semua paket ({n})", "en": "All packages ({n})"},
     "paket.tabel.note": {
-        "id": "Klik judul kolom untuk mengurutkan. Kelas, kursi dan keterisian hanya mengikuti "
-        "filter kelas (tahun, paket, kejuruan); kolom orang mengikuti semua filter.",
+        "id": "Klik judul kolom untuk mengurutkan. Kelas, kapasitas kursi dan keterisian hanya "
+        "mengikuti filter kelas (tahun, paket, kejuruan); kolom orang mengikuti semua filter.",
         "en": "Click a column header to sort. Classes, seats and fill follow the class filters only "
         "(year, package, trade); the person columns follow all filters.",
     },
     "paket.col.kode": {"id": "Kode", "en": "Code"},
     "paket.col.paket": {"id": "Paket", "en": "Package"},
     "paket.col.kelas": {"id": "Kelas", "en": "Classes"},
-    "paket.col.kursi": {"id": "Kursi", "en": "Seats"},
+    "paket.col.kursi": {"id": "Kapasitas kursi", "en": "Seat capacity"},
     "paket.col.terisi": {"id": "Terdaftar", "en": "Enrolled"},
-    "paket.col.terisi_kursi": {"id": "Terdaftar / kursi", "en": "Enrolled / seats"},
+    "paket.col.terisi_kursi": {"id": "Terdaftar / kapasitas", "en": "Enrolled / capacity"},
     "paket.col.isi": {"id": "Keterisian %", "en": "Fill %"},
     "paket.col.selesai": {"id": "Selesai %", "en": "Completion %"},
     "paket.col.kompeten": {"id": "Kompeten %", "en": "Competent %"},
@@ -336,7 +336,7 @@ TEXT: dict[str, dict[str, str]] = {
     "glos.unit.paket": {"id": "paket", "en": "packages"},
     "glos.unit.persen": {"id": "persen", "en": "percent"},
     "glos.unit.rupiah": {"id": "rupiah", "en": "rupiah"},
-    "glos.unit.catatan": {"id": "catatan", "en": "records"},
+    "glos.unit.catatan": {"id": "pengajuan", "en": "applications"},
     "glos.unit.tanggal": {"id": "tanggal", "en": "date"},
     "glos.unit.per_1000": {"id": "per 1.000 warga", "en": "per 1,000 residents"},
     "glos.scope_note": {

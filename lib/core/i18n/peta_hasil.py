@@ -122,7 +122,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Dari pendaftaran sampai usaha",
         "en": "From registration to work and credit",
     },
-    "hasil.h.rincian": {"id": "Rincian status terakhir", "en": "Latest status in detail"},
     "hasil.h.income": {
         "id": "Median pendapatan per bulan, sebelum dan sesudah pelatihan",
         "en": "Median monthly income, before and after training",
@@ -132,9 +131,13 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Bantuan peralatan dan modal usaha dusun/RW",
         "en": "Equipment aid and hamlet/RW business capital",
     },
+    "hasil.tab.funnel": {"id": "Corong hasil", "en": "Outcome funnel"},
     "hasil.tab.paket": {"id": "Per paket", "en": "By package"},
     "hasil.tab.tahun": {"id": "Per angkatan (tahun kelas)", "en": "By cohort (class year)"},
     "hasil.tab.bulan": {"id": "Per lama sejak lulus", "en": "By months since completion"},
+    "hasil.tab.income": {"id": "Pendapatan", "en": "Income"},
+    "hasil.tab.kur": {"id": "KUR", "en": "KUR credit"},
+    "hasil.tab.aid": {"id": "Bantuan usaha", "en": "Business aid"},
     "hasil.def.paket": {
         "id": "Per paket: orang yang menyelesaikan kelas paket itu dalam cakupan filter, dengan "
         "status survei terakhirnya (semua pendaftarannya). Satu baris sama dengan angka indikator "
@@ -178,8 +181,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No income data within these filters.",
     },
     "hasil.def.kur": {
-        "id": "Catatan KUR milik peserta dalam cakupan. Diajukan: semua catatan (semua pernah "
-        "diajukan); disetujui: berstatus disetujui atau disalurkan (= indikator KUR disetujui); "
+        "id": "Pengajuan KUR oleh peserta dalam cakupan. Diajukan: semua pengajuan (termasuk yang "
+        "kemudian disetujui atau ditolak); disetujui: berstatus disetujui atau disalurkan (= indikator KUR disetujui); "
         "disalurkan: sudah cair; ditolak: ditolak bank.",
         "en": "KUR records of persons in scope. Submitted: every record; approved: approved or "
         "disbursed (= the KUR approved indicator); disbursed: paid out; rejected: declined.",
@@ -189,8 +192,8 @@ TEXT: dict[str, dict[str, str]] = {
     "hasil.kur.disalurkan": {"id": "Disalurkan", "en": "Disbursed"},
     "hasil.kur.ditolak": {"id": "Ditolak", "en": "Rejected"},
     "hasil.def.aid": {
-        "id": "Catatan bantuan milik peserta dalam cakupan menurut status terakhirnya; tanggal "
-        "bantuan tidak disaring menurut tahun.",
+        "id": "Pengajuan bantuan oleh peserta dalam cakupan menurut status terakhirnya; tanggal "
+        "bantuan tidak ikut disaring menurut tahun.",
         "en": "Aid records of persons in scope by their current status; aid dates are not filtered "
         "by year.",
     },
@@ -230,9 +233,9 @@ TEXT: dict[str, dict[str, str]] = {
     "hasil.col.orang": {"id": "Orang", "en": "Persons"},
     "hasil.col.persen": {"id": "Persen", "en": "Percent"},
     "hasil.col.ukuran": {"id": "Ukuran", "en": "Measure"},
-    "hasil.col.n": {"id": "n", "en": "n"},
+    "hasil.col.n": {"id": "Jumlah orang", "en": "Persons"},
     "hasil.col.tahap": {"id": "Tahap", "en": "Stage"},
-    "hasil.col.catatan": {"id": "Catatan", "en": "Records"},
+    "hasil.col.catatan": {"id": "Pengajuan", "en": "Applications"},
     "hasil.col.nilai": {"id": "Nilai", "en": "Value"},
     "hasil.col.jenis": {"id": "Jenis bantuan", "en": "Aid kind"},
     "hasil.col.surveyed": {"id": "Alumni disurvei", "en": "Surveyed alumni"},
@@ -241,7 +244,10 @@ TEXT: dict[str, dict[str, str]] = {
     "hasil.aid.disalurkan": {"id": "Disalurkan", "en": "Disbursed"},
     "hasil.aid.ditolak": {"id": "Ditolak", "en": "Rejected"},
     "hasil.chart.persen_alumni": {"id": "Persen alumni", "en": "Percent of alumni"},
-    "hasil.chart.median": {"id": "Juta rupiah per bulan", "en": "Million rupiah per month"},
+    "hasil.chart.median": {
+        "id": "Median pendapatan (juta rupiah per bulan)",
+        "en": "Median income (million rupiah per month)",
+    },
     "hasil.income.min_n": {
         "id": "Grafik hanya memuat paket dengan sedikitnya {n} orang; semua paket ada di tabel.",
         "en": "The charts show packages with at least {n} persons; every package is in the table.",
