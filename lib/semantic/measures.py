@@ -244,7 +244,7 @@ REGISTRY: tuple[Measure, ...] = (
       "Jumlah kelas dalam cakupan filter kelas (tahun, paket, kejuruan).",
       "Classes in scope of the class filters (year, package, trade).",
       cube="kelas", sql=lambda t: func.count(t.c.class_id), policy="none", indicator=True),
-    M("kursi", "Kursi", "Seats", "kursi", "kelas",
+    M("kursi", "Kapasitas kursi", "Seats", "kursi", "kelas",
       "Jumlah kapasitas kelas dalam cakupan (bawaan {kelas} kursi per kelas).",
       "Sum of the capacity of the classes in scope (default {kelas} seats per class).",
       cube="kelas", sql=lambda t: func.coalesce(func.sum(t.c.kapasitas), 0), policy="none",
