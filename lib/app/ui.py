@@ -138,7 +138,7 @@ def build_context(who: Access | None = None) -> PageContext:
     kept_for, kept = st.session_state.get(NOTICES_KEY, ({}, []))
     if kept and kept_for == filters.to_params():
         for notice in kept:
-            st.warning(notice, icon=":material/info:")
+            st.warning(fmt.md_text(notice), icon=":material/info:")
     ctx = PageContext(url, version, filters, ref, lang, config.settings(), as_of, demo, empty, who)
     st.session_state[CTX_KEY] = ctx
     return ctx
@@ -276,7 +276,10 @@ def _no_role_page() -> None:
     lang = current_lang()
     who = current_access()
     st.title(t("akses.none.title", lang))
-    st.info(t("akses.none.body", lang, email=who.email if who else "?"), icon=":material/lock:")
+    st.info(
+        t("akses.none.body", lang, email=fmt.md_text(who.email if who else "?")),
+        icon=":material/lock:",
+    )
     st.button(t("akses.logout.button", lang), key="akses_logout", on_click=_logout)
     if who is not None:
         _audit_once(config.database_url(), audit.REFUSED, who, "tanpa peran", bootstrap=True)
@@ -286,7 +289,7 @@ def _public_address_page() -> None:
     lang = current_lang()
     address = listen_address() or t("akses.public.unset", lang)
     st.title(t("akses.public.title", lang))
-    st.warning(t("akses.public.body", lang, address=address), icon=":material/lock:")
+    st.warning(t("akses.public.body", lang, address=fmt.md_text(address)), icon=":material/lock:")
     st.code(SECRETS_EXAMPLE, language="toml")
 
 
@@ -579,7 +582,7 @@ def header(ctx: PageContext, title_key: str, intro: str | None = None) -> None:
     st.title(ctx.t(title_key))
     if ctx.demo:
         st.warning(ctx.t("demo.banner"), icon=":material/science:")
-    stamp = ctx.t("filter.active", desc=ctx.description)
+    stamp = ctx.t("filter.active", desc=fmt.md_text(ctx.description))
     as_of = ctx.t("data.as_of", date=fmt.tanggal(ctx.data_as_of, ctx.lang))
     st.caption(f"{stamp} · **{as_of}**")
     from lib.app import widgets

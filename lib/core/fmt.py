@@ -117,3 +117,28 @@ def mask_identity_runs(text: str | None) -> str:
     if not text:
         return "" if text is None else text
     return _IDENTITY_RUN.sub(lambda m: mask_nik(m.group(0)), str(text))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|<>{}~$])")
+
+
+def md_text(value) -> str:
+    """Text from data, a file name or the URL, made inert for Streamlit's markdown (issue 11).
+
+    Every markdown special (``\\ ` * _ [ ] ( ) # + - . ! | < > { } ~ $``) gets a backslash, so that
+    links, images, emphasis, HTML tags and ``$…$`` LaTeX show as the characters they are. Line breaks
+    become spaces (a name must not start a heading or a list). ``None`` → ``–``.
+    """
+    if value is None:
+        return DASH
+    text = " ".join(str(value).splitlines())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def html_text(value) -> str:
+    """Text from data, a file name or the URL, escaped for HTML (``st.html``, tooltips, slides)."""
+    import html
+
+    if value is None:
+        return DASH
+    return html.escape(str(value), quote=True)
