@@ -119,19 +119,25 @@ def mask_identity_runs(text: str | None) -> str:
     return _IDENTITY_RUN.sub(lambda m: mask_nik(m.group(0)), str(text))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|<>{}~$])")
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|<>{}~$:@&])")
 
 
 def md_text(value) -> str:
     """Text from data, a file name or the URL, made inert for Streamlit's markdown (issue 11).
 
     Every markdown special (``\\ ` * _ [ ] ( ) # + - . ! | < > { } ~ $``) gets a backslash, so that
-    links, images, emphasis, HTML tags and ``$…$`` LaTeX show as the characters they are. Line breaks
-    become spaces (a name must not start a heading or a list). ``None`` → ``–``.
+    links, images, emphasis, HTML tags, entities (``&``) and ``$…$`` LaTeX show as the characters
+    they are. Bare addresses (``http://…``, ``www.…``, ``a@b.c``) are linked by Streamlit's markdown
+    whatever the escapes, so an invisible word joiner (U+2060) goes into ``://``, ``www.`` and
+    before ``@``. Line breaks become spaces (a name must not start a heading or a list).
+    ``None`` → ``–``.
     """
     if value is None:
         return DASH
     text = " ".join(str(value).splitlines())
+    text = _AUTOLINK.sub(WORD_JOINER, text)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
