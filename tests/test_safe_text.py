@@ -25,12 +25,16 @@ from lib.render import maps
 from lib.semantic import analytics
 from tests.builders import BANTAENG, BISSAPPU, BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
 from tests.conftest import ROOT, start_streamlit, stop_streamlit
+from tests.intake_files import DTKS, csv_bytes, dtks_row
 
 MD = "**x** [klik](https://contoh.invalid) ![t](http://contoh.invalid/t.png)"
 IMG = "<img src=http://contoh.invalid/x.png>"
 SCRIPT = "<script>alert(1)</script>"
 TEX = "$\\frac{1}{2}$"
 PAYLOADS = (MD, IMG, SCRIPT, TEX)
+FILE_NAME = (
+    "**x** [klik](https:contoh.invalid) ![t](http:contoh.invalid.png).csv"  # no "/" in a name
+)
 # What a payload would become if rendered: none of these may reach a markdown-rendering element.
 LIVE = ("**x**", "](http", "![t]", "<img", "<script", "<b>", "{1}", "contoh.invalid", "://")
 HOSTILE_URL = {"paket": "[a](http://contoh.invalid)", "kecamatan": "<b>x</b>"}
@@ -227,6 +231,18 @@ def test_hostile_names_make_no_request_and_no_link(tmp_path, page):
             assert page.locator("img[src*='contoh.invalid']").count() == 0
             assert page.locator("script:text('alert(1)')").count() == 0
             assert page.locator("span.katex").count() == 0
+        # An upload whose file name is markdown: the success message names it as text.
+        page.goto(base + "/data")
+        uploader = page.get_by_test_id("stFileUploader")
+        expect(uploader).to_be_visible()
+        uploader.locator("input[type=file]").set_input_files(
+            {"name": FILE_NAME, "mimeType": "text/csv", "buffer": csv_bytes(DTKS, [dtks_row(1)])}
+        )
+        page.get_by_role("button", name="Muat 1 baris ke basis data").click()
+        expect(page.get_by_text("1 baris ditulis", exact=False)).to_be_visible()
+        assert page.locator("a[href*='contoh.invalid']").count() == 0
+        assert page.locator("img[src*='contoh.invalid']").count() == 0
+        expect(page.get_by_text("[klik](https:", exact=False).first).to_be_visible()
         page.goto(base + "/?" + "&".join(f"{k}={v}" for k, v in HOSTILE_URL.items()))
         expect(page.get_by_test_id("stApp")).to_have_attribute(
             "data-test-script-state", "notRunning", timeout=90_000
