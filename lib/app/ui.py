@@ -168,7 +168,6 @@ def page_context() -> PageContext:
 # --- access (README): who is looking, and what they may see ---------------------------------------
 
 ACCESS_KEY = "_pantau_access"
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
 AUDITED_KEY = "_pantau_audited"  # what this session has already written to the audit log
 SECRETS_EXAMPLE = """[auth]
 redirect_uri = "https://pantau.example.go.id/oauth2callback"
@@ -298,7 +297,7 @@ def _role_label(who: Access, ref: Reference | None, lang: str) -> str:
         return t("akses.role.none", lang)
     if who.role == access.CAMAT:
         name = ref.kecamatan.get(who.kecamatan, who.kecamatan) if ref else who.kecamatan
-        return t("akses.role.camat", lang, name=name)
+        return t("akses.role.camat", lang, name=fmt.md_text(name))
     return t(f"akses.role.{who.role}", lang)
 
 
@@ -310,7 +309,7 @@ def _user_box(who: Access, ref: Reference, lang: str) -> None:
         sb.caption(t("akses.sidebar.local", lang))
         return
     box = sb.container(key="akses_user")
-    box.markdown(t("akses.sidebar.user", lang, name=_plain(who.name)))
+    box.markdown(t("akses.sidebar.user", lang, name=fmt.md_text(who.name)))
     box.caption(t("akses.sidebar.role", lang, role=_role_label(who, ref, lang)))
     box.button(
         t("akses.logout.button", lang),
@@ -318,11 +317,6 @@ def _user_box(who: Access, ref: Reference, lang: str) -> None:
         on_click=_logout,
         icon=":material/logout:",
     )
-
-
-def _plain(text: str) -> str:
-    """A name from an identity token, safe inside markdown (README: data is text, never markup)."""
-    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in text)
 
 
 def _audit_login(url: str, who: Access) -> None:
