@@ -288,7 +288,7 @@ def _public_address_page() -> None:
     lang = current_lang()
     address = listen_address() or t("akses.public.unset", lang)
     st.title(t("akses.public.title", lang))
-    st.warning(t("akses.public.body", lang, address=fmt.md_text(address)), icon=":material/lock:")
+    st.warning(t("akses.public.body", lang, address=address), icon=":material/lock:")
     st.code(SECRETS_EXAMPLE, language="toml")
 
 
