@@ -120,7 +120,7 @@ def mask_identity_runs(text: str | None) -> str:
 
 
 WORD_JOINER = "\u2060"
-_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|<>{}~$:@&])")
 
 
@@ -130,8 +130,9 @@ def md_text(value) -> str:
     Every markdown special (``\\ ` * _ [ ] ( ) # + - . ! | < > { } ~ $``) gets a backslash, so that
     links, images, emphasis, HTML tags, entities (``&``) and ``$…$`` LaTeX show as the characters
     they are. Bare addresses (``http://…``, ``www.…``, ``a@b.c``) are linked by Streamlit's markdown
-    whatever the escapes, so an invisible word joiner (U+2060) goes into ``://``, ``www.`` and
-    before ``@``. Line breaks become spaces (a name must not start a heading or a list).
+    whatever the escapes, so an invisible word joiner (U+2060) goes into ``://`` and ``www.``.
+    E-mail addresses stay as typed (they are searched and copied; a ``mailto:`` link fetches
+    nothing). Line breaks become spaces (a name must not start a heading or a list).
     ``None`` → ``–``.
     """
     if value is None:
