@@ -111,12 +111,12 @@ tab_import, tab_history, tab_quarantine, tab_quality, tab_templates = tabs[:5]
 # --- import ---------------------------------------------------------------------------------------
 with tab_import:
     if st.session_state.get(DB_ERROR):
-        st.error(st.session_state.pop(DB_ERROR), icon=":material/database:")
+        st.error(fmt.md_text(st.session_state.pop(DB_ERROR)), icon=":material/database:")
     done = st.session_state.get(DONE)
     if done is not None:
         counts = {
             "kind": tr(f"imp.kind.{done.kind}") if done.kind else "-",
-            "file": done.file_name,
+            "file": fmt.md_text(done.file_name),
             "written": fmt.number(done.rows_written),
             "rejected": fmt.number(done.rows_rejected),
             "warnings": fmt.number(done.warnings),
@@ -131,7 +131,7 @@ with tab_import:
         tr("imp.page.kind.label"), [AUTO, *KINDS], format_func=_kind_label, key="imp_kind"
     )
     kind = None if kind == AUTO else kind
-    st.caption(tr("imp.page.user.by", who=ctx.access.who if ctx.access else "?"))
+    st.caption(tr("imp.page.user.by", who=fmt.md_text(ctx.access.who if ctx.access else "?")))
     upload = st.file_uploader(
         tr("imp.page.upload.label"),
         type=["csv", "xlsx"],
@@ -156,9 +156,9 @@ with tab_import:
         preview = None if error else st.session_state[PREVIEW][1]
 
         if error is not None:  # the database cannot be used: said plainly
-            st.error(error, icon=":material/database:")
+            st.error(fmt.md_text(error), icon=":material/database:")
         elif preview.fatal is not None:
-            st.error(preview.fatal.message(ctx.lang), icon=":material/block:")
+            st.error(fmt.md_text(preview.fatal.message(ctx.lang)), icon=":material/block:")
         else:
             st.caption(tr("imp.page.detected", kind=_kind_label(preview.kind)))
             _metrics(preview)

@@ -7,6 +7,7 @@ Choosing a village on the map or in the table sets the ``desa`` filter (a kecama
 import streamlit as st
 
 from lib.app import cache, ui
+from lib.core import fmt
 from lib.render import maps
 from lib.render.present import Col, Table, make_table
 from lib.views import villages
@@ -129,9 +130,12 @@ st.html(legend)
 # How the map is configured is for operators (leadership pages carry no configuration hints).
 if ui.may_see_persons(ctx):
     if boundary_error:
-        st.warning(ctx.t("peta.boundary_error", detail=boundary_error), icon=":material/warning:")
+        st.warning(
+            ctx.t("peta.boundary_error", detail=fmt.md_text(boundary_error)),
+            icon=":material/warning:",
+        )
     if boundaries is not None:
-        st.caption(ctx.t("peta.mode.choropleth", file=maps.boundary_name(boundaries)))
+        st.caption(ctx.t("peta.mode.choropleth", file=fmt.md_text(maps.boundary_name(boundaries))))
         missing = [k for k in shown["kode"] if k not in boundaries.geometries]
         if missing:
             st.caption(ctx.t("peta.missing_boundaries", n=len(missing)))
@@ -145,7 +149,7 @@ if len(none):
         ctx.t(
             "peta.tanpa_peserta",
             n=len(none),
-            names=", ".join(f"{r.desa} ({r.kecamatan})" for r in none.itertuples()),
+            names=fmt.md_text(", ".join(f"{r.desa} ({r.kecamatan})" for r in none.itertuples())),
         ),
         icon=":material/priority_high:",
     )

@@ -155,7 +155,9 @@ with tabs[2]:
             ctx.t(
                 "rencana.desa.tanpa_peserta",
                 n=n(vil.tanpa_peserta),
-                names=", ".join(f"{r.nama_desa} ({r.nama_kecamatan})" for r in none.itertuples()),
+                names=fmt.md_text(
+                    ", ".join(f"{r.nama_desa} ({r.nama_kecamatan})" for r in none.itertuples())
+                ),
             ),
             icon=":material/priority_high:",
         )

@@ -22,7 +22,7 @@ widgets.status_headline(ctx, st_)
 
 # --- three main cards ----------------------------------------------------------------------------
 if filtered:
-    st.markdown(f"**{ctx.t('ringkasan.h.filtered', desc=ctx.description)}**")
+    st.markdown(f"**{ctx.t('ringkasan.h.filtered', desc=fmt.md_text(ctx.description))}**")
 main = st.columns(3)
 delta = None if filtered else status_view.change_since_last_month(st_, ctx.lang)
 ui.metric(main[0], "peserta", v, ctx, delta=delta)

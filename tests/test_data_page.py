@@ -12,6 +12,7 @@ from lib.core import fmt
 from lib.semantic import analytics, measures
 from tests.builders import dataset
 from tests.intake_files import DTKS, counts, csv_bytes, dtks_row
+from tests.test_pages import as_read
 
 ROOT_APP = "dashboard.py"
 
@@ -95,10 +96,10 @@ def test_unusable_and_wrong_kind_files_are_explained(app):
     at, _ = app
     at.selectbox(key="imp_kind").select("bantuan").run()
     upload(at, "dtks.csv", csv_bytes(DTKS, [dtks_row(1)]))
-    assert 'tampaknya berjenis "dtks", bukan "bantuan"' in at.error[0].value
-    assert "yang tidak ada: jenis, tanggal, nilai_rupiah, status" in at.error[0].value
+    assert 'tampaknya berjenis "dtks", bukan "bantuan"' in as_read(at.error[0].value)
+    assert "yang tidak ada: jenis, tanggal, nilai_rupiah, status" in as_read(at.error[0].value)
     upload(at, "kosong.csv", csv_bytes(DTKS, []))
-    assert "tanpa baris data" in at.error[0].value
+    assert "tanpa baris data" in as_read(at.error[0].value)
     assert not [b for b in at.button if b.key == "imp_confirm"]
 
 

@@ -78,9 +78,20 @@ def title(at: AppTest) -> str:
     return at.title[0].value
 
 
+def as_read(markdown: str) -> str:
+    """What a reader sees of ``markdown`` that holds escaped text (``fmt.md_text``): the backslash
+    escapes resolved and the invisible word joiners left out."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(fmt.WORD_JOINER, "")
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [as_read(w.value) for w in at.warning]
+
+
 def text_of(at: AppTest) -> str:
     return "\n".join(
-        [e.value for e in at.markdown]
+        as_read(v)
+        for v in [e.value for e in at.markdown]
         + [e.value for e in at.caption]
         + [e.value for e in at.warning]
         + [e.value for e in at.info]
@@ -211,7 +222,7 @@ def test_glossary_lists_every_definition(demo_db_url, monkeypatch):
 def test_a_repeated_url_parameter_is_merged_not_cut_to_its_last_value(demo_db_url, monkeypatch):
     at = open_page(demo_db_url, monkeypatch, "paket", {"tahun": ["2022", "2023"], "jk": ["P", "X"]})
     assert "Filter aktif: Tahun 2022, 2023 · Perempuan" in text_of(at)
-    assert "Filter jenis kelamin “X” tidak dikenal dan diabaikan." in [w.value for w in at.warning]
+    assert "Filter jenis kelamin “X” tidak dikenal dan diabaikan." in warnings(at)
     assert dict(at.query_params) == {"tahun": "2022,2023", "jk": "P"}  # written back as one
 
 
@@ -219,7 +230,7 @@ def test_unknown_filter_values_give_a_notice_not_an_error(demo_db_url, monkeypat
     at = open_page(
         demo_db_url, monkeypatch, "paket", {"tahun": "1999,2023", "kecamatan": "99.99", "jk": "X"}
     )
-    notices = [w.value for w in at.warning]
+    notices = warnings(at)
     assert "Filter tahun “1999” tidak dikenal dan diabaikan." in notices
     assert "Filter kecamatan “99.99” tidak dikenal dan diabaikan." in notices
     assert "Filter jenis kelamin “X” tidak dikenal dan diabaikan." in notices
@@ -233,7 +244,7 @@ def test_english_everywhere(demo_db_url, monkeypatch, capsys):
     assert title(at) == "Overview"
     assert cards(at)["Participants"] == fmt.number(v["peserta"], lang="en")
     assert "Active filters: Male" in text_of(at)
-    assert "Filter year “x” is not known and was ignored." in [w.value for w in at.warning]
+    assert "Filter year “x” is not known and was ignored." in warnings(at)
     at.switch_page("app_pages/kuota.py").run()
     assert title(at) == "Quota & progress"
     assert dict(at.query_params) == {"jk": "L", "lang": "en"}

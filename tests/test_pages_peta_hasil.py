@@ -17,6 +17,7 @@ from lib.core.filters import Filters
 from lib.semantic import measures, query
 from lib.views import villages
 from tests.conftest import ROOT, SHARED_BOUNDARIES
+from tests.test_pages import as_read
 
 NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")  # not the decimals of a float
 TINGGI = "73.03.04"  # Tompo Bulu: 10 villages
@@ -210,7 +211,7 @@ def test_peta_choropleth_with_the_shipped_boundaries(demo_db_url, monkeypatch):
     named = next(x for x in deck["layers"] if x["id"] == "tanpa_peserta")
     assert sorted(r["desa"] for r in named["data"]) == sorted(none["desa"]) != []
     # Operators (local mode) see which file is drawn; everyone sees that it is indicative.
-    assert any("batas_desa.geojson" in c.value for c in at.caption)
+    assert any("batas_desa.geojson" in as_read(c.value) for c in at.caption)
     assert any("indikatif" in c.value for c in at.caption)
 
 

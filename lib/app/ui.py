@@ -138,7 +138,7 @@ def build_context(who: Access | None = None) -> PageContext:
     kept_for, kept = st.session_state.get(NOTICES_KEY, ({}, []))
     if kept and kept_for == filters.to_params():
         for notice in kept:
-            st.warning(notice, icon=":material/info:")
+            st.warning(fmt.md_text(notice), icon=":material/info:")
     ctx = PageContext(url, version, filters, ref, lang, config.settings(), as_of, demo, empty, who)
     st.session_state[CTX_KEY] = ctx
     return ctx
@@ -168,7 +168,6 @@ def page_context() -> PageContext:
 # --- access (README): who is looking, and what they may see ---------------------------------------
 
 ACCESS_KEY = "_pantau_access"
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
 AUDITED_KEY = "_pantau_audited"  # what this session has already written to the audit log
 SECRETS_EXAMPLE = """[auth]
 redirect_uri = "https://pantau.example.go.id/oauth2callback"
@@ -276,7 +275,10 @@ def _no_role_page() -> None:
     lang = current_lang()
     who = current_access()
     st.title(t("akses.none.title", lang))
-    st.info(t("akses.none.body", lang, email=who.email if who else "?"), icon=":material/lock:")
+    st.info(
+        t("akses.none.body", lang, email=fmt.md_text(who.email if who else "?")),
+        icon=":material/lock:",
+    )
     st.button(t("akses.logout.button", lang), key="akses_logout", on_click=_logout)
     if who is not None:
         _audit_once(config.database_url(), audit.REFUSED, who, "tanpa peran", bootstrap=True)
@@ -295,7 +297,7 @@ def _role_label(who: Access, ref: Reference | None, lang: str) -> str:
         return t("akses.role.none", lang)
     if who.role == access.CAMAT:
         name = ref.kecamatan.get(who.kecamatan, who.kecamatan) if ref else who.kecamatan
-        return t("akses.role.camat", lang, name=name)
+        return t("akses.role.camat", lang, name=fmt.md_text(name))
     return t(f"akses.role.{who.role}", lang)
 
 
@@ -307,7 +309,7 @@ def _user_box(who: Access, ref: Reference, lang: str) -> None:
         sb.caption(t("akses.sidebar.local", lang))
         return
     box = sb.container(key="akses_user")
-    box.markdown(t("akses.sidebar.user", lang, name=_plain(who.name)))
+    box.markdown(t("akses.sidebar.user", lang, name=fmt.md_text(who.name)))
     box.caption(t("akses.sidebar.role", lang, role=_role_label(who, ref, lang)))
     box.button(
         t("akses.logout.button", lang),
@@ -315,11 +317,6 @@ def _user_box(who: Access, ref: Reference, lang: str) -> None:
         on_click=_logout,
         icon=":material/logout:",
     )
-
-
-def _plain(text: str) -> str:
-    """A name from an identity token, safe inside markdown (README: data is text, never markup)."""
-    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in text)
 
 
 def _audit_login(url: str, who: Access) -> None:
@@ -580,7 +577,7 @@ def header(ctx: PageContext, title_key: str, intro: str | None = None) -> None:
     st.title(ctx.t(title_key))
     if ctx.demo:
         st.warning(ctx.t("demo.banner"), icon=":material/science:")
-    stamp = ctx.t("filter.active", desc=ctx.description)
+    stamp = ctx.t("filter.active", desc=fmt.md_text(ctx.description))
     as_of = ctx.t("data.as_of", date=fmt.tanggal(ctx.data_as_of, ctx.lang))
     st.caption(f"{stamp} · **{as_of}**")
     from lib.app import widgets

@@ -79,7 +79,7 @@ def _chip_label(ctx, name: str, value) -> str:
         shown = ctx.t(f"filter.jk.{value}")
     else:
         shown = str(value)
-    return f"{ctx.t(f'filter.{name}')}: {shown}"
+    return f"{ctx.t(f'filter.{name}')}: {fmt.md_text(shown)}"
 
 
 def _remove(name: str, value) -> None:
@@ -126,4 +126,6 @@ def filter_link(ctx, page_key: str, label: str, params: dict[str, str]) -> None:
     query = dict(params)
     if ctx.lang != "id":
         query["lang"] = ctx.lang
-    st.page_link(f"app_pages/{spec.file}", label=label, icon=spec.icon, query_params=query)
+    st.page_link(
+        f"app_pages/{spec.file}", label=fmt.md_text(label), icon=spec.icon, query_params=query
+    )

@@ -9,10 +9,10 @@ is escaped; ``**bold**`` in alert bullets becomes ``<strong>``.
 from __future__ import annotations
 
 import base64
-from html import escape
 
 from lib.briefing import layout as L
 from lib.briefing.slides import Deck, Slide, plain, segments
+from lib.core.fmt import html_text as escape
 from lib.core.i18n import t
 
 SLIDE_PT = L.SLIDE_W * 72  # the slide's width in points

@@ -119,3 +119,35 @@ def mask_identity_runs(text: str | None) -> str:
     if not text:
         return "" if text is None else text
     return _IDENTITY_RUN.sub(lambda m: mask_nik(m.group(0)), str(text))
+
+
+WORD_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|<>{}~$:@&])")
+
+
+def md_text(value) -> str:
+    """Text from data, a file name or the URL, made inert for Streamlit's markdown (issue 11).
+
+    Every markdown special (``\\ ` * _ [ ] ( ) # + - . ! | < > { } ~ $``) gets a backslash, so that
+    links, images, emphasis, HTML tags, entities (``&``) and ``$…$`` LaTeX show as the characters
+    they are. Bare addresses (``http://…``, ``www.…``, ``a@b.c``) are linked by Streamlit's markdown
+    whatever the escapes, so an invisible word joiner (U+2060) goes into ``://`` and ``www.``.
+    E-mail addresses stay as typed (they are searched and copied; a ``mailto:`` link fetches
+    nothing). Line breaks become spaces (a name must not start a heading or a list).
+    ``None`` → ``–``.
+    """
+    if value is None:
+        return DASH
+    text = " ".join(str(value).splitlines())
+    text = _AUTOLINK.sub(WORD_JOINER, text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def html_text(value) -> str:
+    """Text from data, a file name or the URL, escaped for HTML (``st.html``, tooltips, slides)."""
+    import html
+
+    if value is None:
+        return DASH
+    return html.escape(str(value), quote=True)

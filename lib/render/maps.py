@@ -233,6 +233,7 @@ def _records(
     for r in shown.to_dict("records"):
         value = r[metric.key]
         size = r[metric.size_by]
+        shown_value = format_value(value, metric, lang, s)
         out.append(
             {
                 "kode": r["kode"],
@@ -241,7 +242,12 @@ def _records(
                 "lon": r["lon"],
                 "lat": r["lat"],
                 "metrik": label,
-                "nilai": format_value(value, metric, lang, s),
+                "nilai": shown_value,
+                # The tooltip is HTML: names from data reach it escaped (issue 11).
+                "tip_desa": fmt.html_text(r["desa"]),
+                "tip_kecamatan": fmt.html_text(r["kecamatan"]),
+                "tip_metrik": fmt.html_text(label),
+                "tip_nilai": fmt.html_text(shown_value),
                 "warna": color_for(None if pd.isna(value) else value, vmax, metric.scale),
                 "radius": round(max_radius * math.sqrt(max(size, 0) / size_max), 1),
             }
@@ -368,9 +374,9 @@ def build_deck(
         initial_view_state=view,
         map_provider=None,  # no basemap request: the map stands on its own offline
         tooltip={
-            "html": "<b>{desa}</b><br/>"
-            + tooltip_kecamatan
-            + " {kecamatan}<br/>{metrik}: <b>{nilai}</b>",
+            "html": "<b>{tip_desa}</b><br/>"
+            + fmt.html_text(tooltip_kecamatan)
+            + " {tip_kecamatan}<br/>{tip_metrik}: <b>{tip_nilai}</b>",
             "style": {"fontSize": "15px", "backgroundColor": "#1f2937", "color": "white"},
         },
     )
