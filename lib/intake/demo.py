@@ -50,6 +50,7 @@ import itertools
 import math
 import random
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -292,14 +293,43 @@ def _round_to(value: float, step: int) -> int:
     return int(round(value / step)) * step
 
 
-def _chunks(rows: list[dict]):
-    for i in range(0, len(rows), CHUNK):
-        yield rows[i : i + CHUNK]
+def _load(conn: Connection, model, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    """Bulk-insert ``rows`` (tuples in ``columns`` order) into ``model``'s table on ``conn``'s
+    transaction.
 
-
-def _bulk(conn: Connection, model, rows: list[dict]) -> None:
-    for part in _chunks(rows):
-        conn.execute(insert(model), part)
+    PostgreSQL: ``COPY … FROM STDIN`` through psycopg 3 on the same connection (scale 100 is 4
+    million registry persons; row-by-row INSERTs took minutes). Other databases: the driver's
+    ``executemany`` in chunks, with each column's SQLAlchemy bind processor applied (dates stored
+    as SQLAlchemy stores them), without the per-row cost of compiling parameters. The same tuples go
+    to every database, so the content is identical.
+    """
+    table = model.__table__
+    if conn.dialect.name == "postgresql":
+        names = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in columns)
+        copy_sql = f"COPY {table.name} ({names}) FROM STDIN"
+        with conn.connection.driver_connection.cursor() as cur, cur.copy(copy_sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    sql = str(insert(table).compile(dialect=conn.dialect, column_keys=list(columns)))
+    procs = [
+        (i, proc)
+        for i, c in enumerate(columns)
+        if (proc := table.c[c].type.bind_processor(conn.dialect)) is not None
+    ]
+    batch: list = []
+    for row in rows:
+        if procs:
+            row = list(row)
+            for i, proc in procs:
+                row[i] = proc(row[i])
+            row = tuple(row)
+        batch.append(row)
+        if len(batch) >= CHUNK:
+            conn.exec_driver_sql(sql, batch)
+            batch = []
+    if batch:
+        conn.exec_driver_sql(sql, batch)
 
 
 # --- reference and registry ----------------------------------------------------------------------
@@ -469,23 +499,47 @@ def _registry(rng: random.Random, fake: Faker, villages: list[_Village], n: int)
     return reg
 
 
+PERSON_COLUMNS = (
+    "id", "nik", "no_kk", "nama", "jk", "tanggal_lahir", "desa_kode", "dusun", "rw", "rt", "desil",
+    "sumber", "tanggal_data",
+)  # fmt: skip
+
+
 def _person_rows(reg: _Registry, villages: list[_Village]):
+    """Registry rows as tuples in :data:`PERSON_COLUMNS` order."""
+    codes = [v.kode for v in villages]
     for i in range(len(reg)):
-        yield {
-            "id": i + 1,
-            "nik": reg.nik[i],
-            "no_kk": reg.kk[i],
-            "nama": reg.nama[i],
-            "jk": reg.jk[i],
-            "tanggal_lahir": reg.lahir[i],
-            "desa_kode": villages[reg.village[i]].kode,
-            "dusun": reg.dusun[i],
-            "rw": reg.rw[i],
-            "rt": reg.rt[i],
-            "desil": reg.desil[i],
-            "sumber": "DTSEN" if reg.tanggal_data[i] >= DTSEN_FROM else "DTKS",
-            "tanggal_data": reg.tanggal_data[i],
-        }
+        yield (
+            i + 1,
+            reg.nik[i],
+            reg.kk[i],
+            reg.nama[i],
+            reg.jk[i],
+            reg.lahir[i],
+            codes[reg.village[i]],
+            reg.dusun[i],
+            reg.rw[i],
+            reg.rt[i],
+            reg.desil[i],
+            "DTSEN" if reg.tanggal_data[i] >= DTSEN_FROM else "DTKS",
+            reg.tanggal_data[i],
+        )
+
+
+CLASS_COLUMNS = (
+    "id", "kode", "paket_kode", "tahun", "angkatan", "tanggal_mulai", "tanggal_selesai",
+    "kapasitas", "lokasi",
+)  # fmt: skip
+ENROLMENT_COLUMNS = (
+    "id", "person_id", "class_id", "status", "tanggal_daftar", "kehadiran_persen", "hasil_uji",
+)  # fmt: skip
+TRACER_COLUMNS = (
+    "id", "enrolment_id", "tanggal_survei", "status_kerja", "pendapatan_bulanan",
+    "pendapatan_sebelum", "tempat_kerja_usaha",
+)  # fmt: skip
+AID_COLUMNS = (
+    "id", "person_id", "jenis", "tanggal", "nilai_rupiah", "status", "penyalur", "keterangan",
+)  # fmt: skip
 
 
 # --- classes -------------------------------------------------------------------------------------
@@ -1066,55 +1120,36 @@ def seed(
         aid_rows = _aid(rng, enrols, history, reg, villages)
 
         _clear(conn)
-        batch: list[dict] = []
-        for row in _person_rows(reg, villages):
-            batch.append(row)
-            if len(batch) >= CHUNK:
-                conn.execute(insert(Person), batch)
-                batch = []
-        if batch:
-            conn.execute(insert(Person), batch)
-        _bulk(
+        _load(conn, Person, PERSON_COLUMNS, _person_rows(reg, villages))
+        _load(
             conn,
             TrainingClass,
-            [
-                {
-                    "id": c.id,
-                    "kode": c.kode,
-                    "paket_kode": c.paket,
-                    "tahun": c.tahun,
-                    "angkatan": c.angkatan,
-                    "tanggal_mulai": c.mulai,
-                    "tanggal_selesai": c.selesai,
-                    "kapasitas": c.kapasitas,
-                    "lokasi": c.lokasi,
-                }
+            CLASS_COLUMNS,
+            (
+                (c.id, c.kode, c.paket, c.tahun, c.angkatan, c.mulai, c.selesai, c.kapasitas,
+                 c.lokasi)
                 for c in classes
-            ],
-        )
-        _bulk(
+            ),
+        )  # fmt: skip
+        _load(
             conn,
             Enrolment,
-            [
-                {
-                    "id": e.id,
-                    "person_id": e.person + 1,
-                    "class_id": e.cls.id,
-                    "status": e.status,
-                    "tanggal_daftar": e.daftar,
-                    "kehadiran_persen": e.hadir,
-                    "hasil_uji": e.hasil,
-                }
-                for e in enrols
-            ],
+            ENROLMENT_COLUMNS,
+            ((e.id, e.person + 1, e.cls.id, e.status, e.daftar, e.hadir, e.hasil) for e in enrols),
         )
-        for i, row in enumerate(tracer_rows, start=1):
-            row["id"] = i
-        _bulk(conn, TracerSurvey, tracer_rows)
+        _load(
+            conn,
+            TracerSurvey,
+            TRACER_COLUMNS,
+            ((i, *(row[c] for c in TRACER_COLUMNS[1:])) for i, row in enumerate(tracer_rows, 1)),
+        )
         aid_rows.sort(key=lambda r: (r["tanggal"], r["person_id"], r["jenis"]))
-        for i, row in enumerate(aid_rows, start=1):
-            row["id"] = i
-        _bulk(conn, Aid, aid_rows)
+        _load(
+            conn,
+            Aid,
+            AID_COLUMNS,
+            ((i, *(row[c] for c in AID_COLUMNS[1:])) for i, row in enumerate(aid_rows, 1)),
+        )
         _reset_sequences(conn)
         db.set_meta(conn, "demo", "1")
         db.set_meta(conn, "data_per", DATA_DATE.isoformat())

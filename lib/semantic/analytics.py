@@ -26,7 +26,6 @@ from sqlalchemy import (
     extract,
     func,
     insert,
-    literal,
     select,
 )
 from sqlalchemy.sql.elements import ColumnElement
@@ -49,8 +48,9 @@ from lib.core.models import (
 )
 from lib.semantic.measures import untraced_after_months
 
-REVISION = "1"  # bump when the rebuild below changes, so existing databases rebuild at start
+REVISION = "2"  # bump when the rebuild below changes, so existing databases rebuild at start
 STAMP_KEY = "analytics_version"
+ANALYTICS_MODELS = (AnClass, AnEnrolment, AnTracer, AnAid, AnRegistry)
 
 # Age bands (lower bound, key); the last is open-ended. The programme's productive range comes from
 # the settings and is a separate flag, so the bands need not match it.
@@ -80,21 +80,36 @@ def age_band(age) -> ColumnElement[str]:
     return case(*whens, else_=AGE_BANDS[-1][1])
 
 
-def latest_survey_id(person_id) -> ColumnElement[int]:
-    """Correlated scalar subquery: the id of the latest tracer survey of ``person_id`` over all of
-    that person's enrolments (latest ``tanggal_survei``; a tie on the date goes to the survey
-    recorded last). The one definition of "latest survey" (spec section 4, outcome keys)."""
-    other = Enrolment.__table__.alias("e_latest")
-    survey = TracerSurvey.__table__.alias("t_latest")
-    return (
-        select(survey.c.id)
-        .join(other, other.c.id == survey.c.enrolment_id)
-        .where(other.c.person_id == person_id)
-        .order_by(survey.c.tanggal_survei.desc(), survey.c.id.desc())
-        .limit(1)
-        .correlate_except(survey, other)
-        .scalar_subquery()
+def latest_surveys():
+    """Subquery, one row per person with a tracer survey: ``person_id`` and the columns of that
+    person's latest survey over all of their enrolments (latest ``tanggal_survei``; a tie on the
+    date goes to the survey recorded last). The one definition of "latest survey" (spec section 4,
+    outcome keys).
+
+    Computed once for all persons with a window function (SQLite ≥ 3.25, PostgreSQL), then joined:
+    a correlated lookup per enrolment row made PostgreSQL scan the surveys once per enrolment when
+    the tables had no statistics yet (inside the transaction of a seed or an import), minutes at
+    demo scale 20.
+    """
+    e = Enrolment.__table__.alias("e_latest")
+    t = TracerSurvey.__table__.alias("t_latest")
+    ranked = (
+        select(
+            e.c.person_id,
+            t.c.status_kerja,
+            t.c.tanggal_survei,
+            t.c.pendapatan_sebelum,
+            t.c.pendapatan_bulanan,
+            func.row_number()
+            .over(partition_by=e.c.person_id, order_by=(t.c.tanggal_survei.desc(), t.c.id.desc()))
+            .label("rn"),
+        )
+        .select_from(t)
+        .join(e, e.c.id == t.c.enrolment_id)
+        .subquery("ranked_surveys")
     )
+    cols = [c for c in ranked.c if c.name != "rn"]
+    return select(*cols).where(ranked.c.rn == 1).subquery("latest_survey")
 
 
 def months_before(day: date, months: int) -> date:
@@ -112,28 +127,32 @@ def _month(column) -> ColumnElement[int]:
     return extract("year", column) * 100 + extract("month", column)
 
 
+def _count_by(column, name: str):
+    """Subquery ``(key, n)``: rows of ``column``'s table per value of ``column`` (for an outer join;
+    one grouped pass instead of a correlated count per row)."""
+    return select(column.label("key"), func.count().label("n")).group_by(column).subquery(name)
+
+
 def _classes() -> Select:
     c = TrainingClass
-    filled = select(func.count()).where(Enrolment.class_id == c.id).correlate(c).scalar_subquery()
-    return select(
-        c.id, c.kode, c.paket_kode, Package.kejuruan, c.tahun, _month(c.tanggal_mulai),
-        c.tanggal_mulai, c.tanggal_selesai, c.kapasitas, filled,
-    ).join(Package, Package.kode == c.paket_kode)  # fmt: skip
+    filled = _count_by(Enrolment.class_id, "filled")
+    return (
+        select(
+            c.id, c.kode, c.paket_kode, Package.kejuruan, c.tahun, _month(c.tanggal_mulai),
+            c.tanggal_mulai, c.tanggal_selesai, c.kapasitas, func.coalesce(filled.c.n, 0),
+        )
+        .join(Package, Package.kode == c.paket_kode)
+        .outerjoin(filled, filled.c.key == c.id)
+    )  # fmt: skip
 
 
 def _enrolments(as_of: date) -> Select:
-    e, c, p, t = Enrolment, TrainingClass, Person, TracerSurvey
+    e, c, p = Enrolment, TrainingClass, Person
     due_by = months_before(as_of, untraced_after_months())
     due = case((c.tanggal_selesai <= due_by, 1), else_=0)
     age = age_on(p.tanggal_lahir, c.tanggal_mulai)
-    t_own = TracerSurvey.__table__.alias("t_own")
-    own_surveys = (
-        select(func.count())
-        .select_from(t_own)
-        .where(t_own.c.enrolment_id == e.id)
-        .correlate(e)
-        .scalar_subquery()
-    )
+    latest = latest_surveys()
+    own = _count_by(TracerSurvey.enrolment_id, "own_surveys")
     return (
         select(
             e.id,
@@ -157,11 +176,11 @@ def _enrolments(as_of: date) -> Select:
             e.status,
             e.hasil_uji,
             e.tanggal_daftar,
-            t.status_kerja,
-            t.tanggal_survei,
-            t.pendapatan_sebelum,
-            t.pendapatan_bulanan,
-            own_surveys,
+            latest.c.status_kerja,
+            latest.c.tanggal_survei,
+            latest.c.pendapatan_sebelum,
+            latest.c.pendapatan_bulanan,
+            func.coalesce(own.c.n, 0),
             due,
         )  # fmt: skip
         .select_from(e)
@@ -169,7 +188,8 @@ def _enrolments(as_of: date) -> Select:
         .join(Package, Package.kode == c.paket_kode)
         .join(p, p.id == e.person_id)
         .join(Village, Village.kode == p.desa_kode)
-        .outerjoin(t, t.id == latest_survey_id(e.person_id))
+        .outerjoin(latest, latest.c.person_id == e.person_id)
+        .outerjoin(own, own.c.key == e.id)
     )
 
 
@@ -231,13 +251,38 @@ def _aid() -> Select:
     )
 
 
+def born_by(on: date, years: int) -> date:
+    """The latest birth date of a person aged at least ``years`` on ``on`` (as :func:`age_on`
+    counts: a person born on 29 February is a year older on 1 March of a common year)."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February and a common year
+        return date(on.year - years, 2, 28)
+
+
+def age_band_on(born, on: date) -> ColumnElement[str]:
+    """:func:`age_band` of :func:`age_on` (``born``, ``on``) for a fixed date ``on``, as plain
+    comparisons of ``born`` with dates computed here: the registry has millions of rows, and
+    ``EXTRACT`` repeated in every branch cost seconds per million on SQLite."""
+    whens = [
+        (born > born_by(on, upper), key)
+        for (_, key), (upper, _) in zip(AGE_BANDS, AGE_BANDS[1:], strict=False)
+    ]
+    return case(*whens, else_=AGE_BANDS[-1][1])
+
+
 def _registry(as_of: date) -> Select:
     s = settings()
-    age = age_on(Person.tanggal_lahir, literal(as_of))
+    born = Person.tanggal_lahir
     productive = case(
-        ((age >= s.usia_produktif_min) & (age <= s.usia_produktif_max), 1), else_=0
+        (
+            (born <= born_by(as_of, s.usia_produktif_min))
+            & (born > born_by(as_of, s.usia_produktif_max + 1)),
+            1,
+        ),
+        else_=0,
     ).label("produktif")
-    band = age_band(age).label("kelompok_umur")
+    band = age_band_on(born, as_of).label("kelompok_umur")
     return (
         select(
             Person.desa_kode,
@@ -258,7 +303,7 @@ def _registry(as_of: date) -> Select:
 def rebuild(conn: Connection) -> None:
     """Empty and refill every analytics table from the normalised tables, on ``conn``'s
     transaction, and stamp the data version they reflect."""
-    for model in (AnClass, AnEnrolment, AnTracer, AnAid, AnRegistry):
+    for model in ANALYTICS_MODELS:
         conn.execute(delete(model))
     conn.execute(insert(AnClass).from_select(_columns(AnClass), _classes()))
     as_of = db.data_as_of_conn(conn) or date.today()
@@ -266,6 +311,12 @@ def rebuild(conn: Connection) -> None:
     conn.execute(insert(AnTracer).from_select(_columns(AnTracer), _tracer()))
     conn.execute(insert(AnAid).from_select(_columns(AnAid), _aid()))
     conn.execute(insert(AnRegistry).from_select(_columns(AnRegistry), _registry(as_of)))
+    if conn.dialect.name == "postgresql":
+        # Fresh statistics for the pages' plans right away (autovacuum would take a minute or so;
+        # without them the planner guesses and may pick nested loops that take seconds). ANALYZE
+        # runs inside the transaction and sees its rows; these tables are small.
+        tables = ", ".join(m.__tablename__ for m in ANALYTICS_MODELS)
+        conn.exec_driver_sql(f"ANALYZE {tables}")
     db.set_meta(conn, STAMP_KEY, _stamp(conn))
 
 
