@@ -89,3 +89,13 @@ def new_database(base_url: str, prefix: str = "t_") -> str:
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return f"{base_url}/{name}"
+
+
+def drop_database(base_url: str, url: str) -> None:
+    """Drop the database of ``url`` (made by :func:`new_database` on the cluster at ``base_url``)."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[-1]
+    dsn = base_url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
