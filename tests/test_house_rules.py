@@ -87,3 +87,18 @@ def test_the_browser_is_never_shown_error_details():
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert re.search(r'^showErrorDetails = "none"$', out.stdout, re.MULTILINE), out.stdout[-2000:]
+
+
+def test_nothing_points_outside_the_repository():
+    """Code and tests cite the repository's own documents (README, docs/), never a specification
+    or a folder that users of Pantau do not have."""
+    outside = re.compile(r"\.\./shared|\bspec(ification)?('s)?( section)? [0-9]")
+    offenders = []
+    for rel in tracked_files():
+        if rel.suffix == ".md" or not (ROOT / rel).is_file():
+            continue
+        text = (ROOT / rel).read_text(encoding="utf-8", errors="ignore")
+        offenders += [
+            f"{rel}:{n}" for n, line in enumerate(text.splitlines(), 1) if outside.search(line)
+        ]
+    assert offenders == []

@@ -86,7 +86,7 @@ def age_band(age) -> ColumnElement[str]:
 def latest_surveys():
     """Subquery, one row per person with a tracer survey: ``person_id`` and the columns of that
     person's latest survey over all of their enrolments (latest ``tanggal_survei``; a tie on the
-    date goes to the survey recorded last). The one definition of "latest survey" (spec section 4,
+    date goes to the survey recorded last). The one definition of "latest survey" (docs/indicators.md,
     outcome keys).
 
     Computed once for all persons with a window function (SQLite ≥ 3.25, PostgreSQL), then joined:
