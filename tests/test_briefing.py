@@ -374,18 +374,20 @@ def test_rendering_refuses_external_data():
 def test_map_draws_boundaries_when_a_file_is_configured(db_url, monkeypatch):
     from conftest import SHARED_BOUNDARIES
 
+    from lib.semantic import decisions
     from lib.views import villages
 
     build_scenario(db_url)
     stats = villages.village_stats(db.get_engine(db_url), SCOPE)
-    circles = images.village_map(stats).to_dict(validate=False)
+    need = decisions.villages_by_need(db.get_engine(db_url), SCOPE).table.head(8)
+    circles = images.need_map(stats, need).to_dict(validate=False)
     assert "geoshape" not in str(circles) and "circle" in str(circles)
     if not SHARED_BOUNDARIES.is_file():
         pytest.skip("shared boundary file not present")
     monkeypatch.setenv("PANTAU_BOUNDARIES", str(SHARED_BOUNDARIES))
     geometries = images.boundary_geometries()
     assert geometries and BONTO_JAI in geometries
-    spec = str(images.village_map(stats, geometries=geometries).to_dict(validate=False))
+    spec = str(images.need_map(stats, need, geometries=geometries).to_dict(validate=False))
     assert "geoshape" in spec
 
 
