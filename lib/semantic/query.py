@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
-from sqlalchemy import Engine, and_, distinct, func, select, true
+from sqlalchemy import Engine, and_, func, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from lib.core.config import settings
@@ -203,7 +203,7 @@ def members(engine: Engine, dim: str, f: Filters) -> list:
                 stmt = stmt.where(Package.kejuruan.in_(f.kejuruan))
             return list(conn.execute(stmt).scalars())
         if dim == "kejuruan":
-            stmt = select(distinct(Package.kejuruan)).order_by(Package.kejuruan)
+            stmt = select(Package.kejuruan).distinct().order_by(Package.kejuruan)
             if f.kejuruan:
                 stmt = stmt.where(Package.kejuruan.in_(f.kejuruan))
             if f.paket:
@@ -227,7 +227,7 @@ def members(engine: Engine, dim: str, f: Filters) -> list:
             if f.tahun:
                 return sorted(f.tahun)
             c = AnClass.__table__
-            return list(conn.execute(select(distinct(c.c.tahun)).order_by(c.c.tahun)).scalars())
+            return list(conn.execute(select(c.c.tahun).distinct().order_by(c.c.tahun)).scalars())
     raise ValueError(f"dimension {dim!r} cannot be completed")
 
 
