@@ -981,7 +981,10 @@ def _aid(
 # --- entry point ---------------------------------------------------------------------------------
 
 
-DEMO_SINCE = "demo_sejak"  # meta: when the demo was loaded (imports after it are real data)
+# meta: the last import-log id when the demo was loaded; imports after it are real data. An id, not a
+# clock time: an import and a seed within the same second must not be confused. Databases seeded
+# before this change hold an ISO timestamp there, still read as one.
+DEMO_SINCE = "demo_sejak"
 
 
 def _clear(conn: Connection) -> None:
@@ -1012,7 +1015,10 @@ def real_imports(conn: Connection) -> int:
     stmt = select(func.count()).select_from(ImportLog).where(ImportLog.rows_written > 0)
     since = db.get_meta(conn, DEMO_SINCE)
     if db.get_meta(conn, "demo") == "1" and since:
-        stmt = stmt.where(ImportLog.started_at >= datetime.fromisoformat(since))
+        if since.isdigit():
+            stmt = stmt.where(ImportLog.id > int(since))
+        else:
+            stmt = stmt.where(ImportLog.started_at >= datetime.fromisoformat(since))
     return conn.execute(stmt).scalar_one()
 
 
@@ -1153,7 +1159,8 @@ def seed(
         _reset_sequences(conn)
         db.set_meta(conn, "demo", "1")
         db.set_meta(conn, "data_per", DATA_DATE.isoformat())
-        db.set_meta(conn, DEMO_SINCE, datetime.now().replace(microsecond=0).isoformat())
+        last_import = conn.execute(select(func.max(ImportLog.id))).scalar_one()
+        db.set_meta(conn, DEMO_SINCE, str(last_import or 0))
         audit.write(
             conn,
             audit.SEED,
