@@ -144,6 +144,11 @@ def test_projector_view_in_the_browser(app_server, page):
     box = page.locator("section.pantau-slide").bounding_box()
     assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.02)
     assert box["y"] + box["height"] <= 760
+    # the shortcut works once the run that drew the buttons has finished: on a fast machine the
+    # slide shows before that, and a key pressed then was lost
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=90_000
+    )
     page.keyboard.press("ArrowRight")
     expect(page.locator("section.pantau-slide[data-slide='laju']")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]slide=3"))
