@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--template", metavar="BERKAS.pptx", help="master PowerPoint Pemkab untuk berkas .pptx"
     )
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="angka persis (untuk operator/admin); tanpa opsi ini berkas untuk pimpinan: angka "
+        "kecil 1–4 orang/catatan ditampilkan <5 dan angka turunannya –",
+    )
     _add_filters(p)
     p.add_argument("--lang", default="id", choices=("id", "en"))
     p.add_argument("--db", dest="db_sub", help=argparse.SUPPRESS)

@@ -2,7 +2,7 @@
 
 A deck holds its pictures (about 1 MB of PNG), so it gets its own small cache instead of the shared
 ``lib.app.cache`` one; the key is the database URL, the data version (bumped by every import), the
-filters and the language, never an engine.
+filters, the language and whether the viewer sees exact figures, never an engine.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ MAX_DECKS = 16
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_DECKS)
-def _deck(url: str, version: str, filters: Filters, lang: str) -> slides.Deck:
-    return slides.build(db.get_engine(url), filters, lang)
+def _deck(url: str, version: str, filters: Filters, lang: str, exact: bool) -> slides.Deck:
+    return slides.build(db.get_engine(url), filters, lang, exact=exact)
 
 
 def deck(ctx: PageContext) -> slides.Deck:
-    """The briefing of the page's filters and language."""
-    return _deck(ctx.url, ctx.version, ctx.filters, ctx.lang)
+    """The briefing of the page's filters and language, for this viewer: exact figures for an
+    operator or admin, small counts hidden for leadership (``ctx.exact`` is part of the key, so
+    the two never share a deck)."""
+    return _deck(ctx.url, ctx.version, ctx.filters, ctx.lang, ctx.exact)

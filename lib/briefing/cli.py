@@ -3,6 +3,10 @@
 The suffix of ``--out`` decides the format: the deck as PDF or PowerPoint (on the regency's master
 with ``--template``), or ``.txt``, the WhatsApp summary. Any other suffix, or a template that is
 not a readable PowerPoint file, is an unusable argument (exit 2).
+
+The files go to leadership, so small counts are hidden by default (``<5``, ``–``, ``×``, as the
+pages show them to a pimpinan; docs/indicators.md); ``--exact`` writes exact figures (for operators
+and admins). ``kpi`` always prints exact figures.
 """
 
 from __future__ import annotations
@@ -35,8 +39,9 @@ def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:
     engine = analytics.ensure_ready(url)
     lang = getattr(args, "lang", "id") or "id"
     deck = slides.build(
-        engine, filters, lang, with_images=suffix != ".txt", chart_images=suffix == ".pdf"
-    )
+        engine, filters, lang, with_images=suffix != ".txt", chart_images=suffix == ".pdf",
+        exact=bool(getattr(args, "exact", False)),
+    )  # fmt: skip
     try:
         data = render(deck, suffix, template=template if suffix == ".pptx" else None)
     except (ValueError, KeyError, OSError, BadZipFile, PackageNotFoundError) as exc:

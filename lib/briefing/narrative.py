@@ -15,6 +15,7 @@ from datetime import date
 
 from babel.lists import format_list
 
+from lib.briefing.privacy import EXACT, Privacy
 from lib.core import fmt
 from lib.core.i18n import t
 from lib.semantic import plan
@@ -238,12 +239,24 @@ def villages(rows: Sequence[tuple[str, str, int]], lang: str = "id", top_n: int 
 # --- outcomes ------------------------------------------------------------------------------------
 
 
-def outcomes(values: Mapping[str, int | float | None], lang: str = "id") -> list[str]:
-    """Latest tracer status of the completers (indicator keys of ``lib.semantic.measures``)."""
+def outcomes(
+    values: Mapping[str, int | float | None],
+    lang: str = "id",
+    *,
+    privacy: Privacy = EXACT,
+    shown: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Latest tracer status of the completers (indicator keys of ``lib.semantic.measures``).
+
+    For a leadership viewer (``privacy``) fewer completers than the threshold give one sentence
+    without a rate or a breakdown; ``shown`` holds the outcome counts as the deck's masked outcome
+    table writes them (``<5``, ``×``)."""
     selesai = int(values.get("selesai") or 0)
     persen = values.get("persen_penempatan")
     if selesai <= 0 or persen is None:
         return [t("nar.hasil.none", lang)]
+    if privacy.small(selesai):
+        return [t("nar.hasil.kecil", lang, selesai=privacy.count(selesai, lang))]
     untraced = int(values.get("tidak_terlacak") or 0)
     if untraced >= selesai:
         if selesai == 1:
@@ -256,7 +269,8 @@ def outcomes(values: Mapping[str, int | float | None], lang: str = "id") -> list
         return [t("nar.hasil.one", lang, status=t(f"nar.status1.{status}", lang), persen=rate)]
 
     def part(key: str, n: int) -> str:
-        return t(f"nar.outcome.{key}", lang, n=_n(n, lang))
+        text = shown[key] if shown and key in shown else privacy.count(n, lang)
+        return t(f"nar.outcome.{key}", lang, n=text)
 
     placed = [part(k, counts[k]) for k in ("bekerja", "wirausaha") if counts[k] > 0]
     rest = [part(k, counts[k]) for k in ("belum_bekerja", "melanjutkan_pendidikan") if counts[k]]
@@ -280,37 +294,48 @@ def outcomes(values: Mapping[str, int | float | None], lang: str = "id") -> list
 
 
 def aid(
-    values: Mapping[str, int | float | None], kur_pending: int = 0, lang: str = "id"
+    values: Mapping[str, int | float | None],
+    kur_pending: int = 0,
+    lang: str = "id",
+    *,
+    privacy: Privacy = EXACT,
 ) -> list[str]:
-    """KUR approved (count and value) and pending; equipment and hamlet/RW capital aid approved."""
+    """KUR approved (count and value) and pending; equipment and hamlet/RW capital aid approved.
+
+    For a leadership viewer (``privacy``) a small count reads ``<5`` and the value of fewer than
+    the threshold of KUR records is left out of the sentence."""
     kur = int(values.get("kur_disetujui") or 0)
     rp = int(values.get("kur_nilai_rp") or 0)
     alat = int(values.get("peralatan") or 0)
     modal = int(values.get("modal_dusun_rw") or 0)
     if not (kur or kur_pending or alat or modal):
         return [t("nar.aid.nothing", lang)]
+    c = lambda v: privacy.count(v, lang)  # noqa: E731
     common = {
-        "n": _n(kur, lang),
-        "u": unit("application", kur, lang),
+        "n": c(kur),
+        "u": unit("application", 2 if privacy.small(kur) else kur, lang),
         "rp": money(rp, lang),
-        "p": _n(kur_pending, lang),
-        "u_p": unit("application", kur_pending, lang),
+        "p": c(kur_pending),
+        "u_p": unit("application", 2 if privacy.small(kur_pending) else kur_pending, lang),
     }
+    hidden_rp = privacy.small(kur)
+    if hidden_rp:
+        privacy.derived("", kur)  # the value is left out: remember it for the footnote
     if kur and kur_pending:
-        first = t("nar.kur.some_pending", lang, **common)
+        first = t("nar.kur.some_pending" + (".norp" if hidden_rp else ""), lang, **common)
     elif kur:
-        first = t("nar.kur.some", lang, **common)
+        first = t("nar.kur.some" + (".norp" if hidden_rp else ""), lang, **common)
     elif kur_pending:
         first = t("nar.kur.pending", lang, **common)
     else:
         first = t("nar.kur.none", lang)
-    u = unit("record", alat or modal, lang)
+    u = unit("record", 2 if privacy.small(alat or modal) else alat or modal, lang)
     if alat and modal:
-        second = t("nar.aid.both", lang, a=_n(alat, lang), b=_n(modal, lang), u=u)
+        second = t("nar.aid.both", lang, a=c(alat), b=c(modal), u=u)
     elif alat:
-        second = t("nar.aid.alat_only", lang, a=_n(alat, lang), u=u)
+        second = t("nar.aid.alat_only", lang, a=c(alat), u=u)
     elif modal:
-        second = t("nar.aid.modal_only", lang, b=_n(modal, lang), u=u)
+        second = t("nar.aid.modal_only", lang, b=c(modal), u=u)
     else:
         second = t("nar.aid.neither", lang)
     return [first, second]
@@ -385,11 +410,11 @@ def names(items: Sequence[str], lang: str = "id", limit: int = 3) -> str:
     )
 
 
-def _status_values(st, lang: str) -> dict[str, str]:
+def _status_values(st, lang: str, privacy: Privacy = EXACT) -> dict[str, str]:
     return {
-        "peserta": _n(st.peserta, lang),
+        "peserta": privacy.count(st.peserta, lang),
         "kuota": _n(st.kuota, lang),
-        "persen": fmt.pct(st.persen_kuota, lang),
+        "persen": privacy.pct(st.persen_kuota, st.peserta, lang),
         "sisa": _n(st.sisa_kuota, lang),
         "kelas": _n(st.kelas_dibutuhkan, lang),
         "hari": _n(st.hari_tersisa, lang),
@@ -400,9 +425,9 @@ def _status_values(st, lang: str) -> dict[str, str]:
     }
 
 
-def status_title(st, lang: str = "id") -> str:
+def status_title(st, lang: str = "id", privacy: Privacy = EXACT) -> str:
     """The deck's headline: the quota status (``decisions.status``) as a conclusion."""
-    v = _status_values(st, lang)
+    v = _status_values(st, lang, privacy)
     if st.key == "terlambat":
         if st.hari_tersisa <= 0:
             return t("nar.t.status.lewat", lang, **v)
@@ -414,9 +439,9 @@ def status_title(st, lang: str = "id") -> str:
     return t(f"nar.t.status.{st.key}", lang, **v)
 
 
-def status_sentence(st, lang: str = "id") -> str:
+def status_sentence(st, lang: str = "id", privacy: Privacy = EXACT) -> str:
     """The quota status in one sentence."""
-    v = _status_values(st, lang)
+    v = _status_values(st, lang, privacy)
     if st.key == "terlambat":
         if st.proyeksi and st.proyeksi_selisih_hari and st.proyeksi_selisih_hari > 0:
             return t(
@@ -427,8 +452,8 @@ def status_sentence(st, lang: str = "id") -> str:
     return t(f"nar.st.{st.key}", lang, **v)
 
 
-def pace_title(st, lang: str = "id") -> str:
-    v = _status_values(st, lang)
+def pace_title(st, lang: str = "id", privacy: Privacy = EXACT) -> str:
+    v = _status_values(st, lang, privacy)
     if st.key == "tercapai":
         return t("nar.t.laju.reached", lang, **v)
     if st.selisih_rencana > 0:

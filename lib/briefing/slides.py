@@ -21,14 +21,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+import pandas as pd
 from babel.dates import format_date
 
 from lib.briefing import images, narrative
+from lib.briefing.privacy import EXACT, Masked, Privacy
 from lib.core import db, fmt
 from lib.core.config import settings
 from lib.core.filters import Filters, Reference, describe, load_reference
 from lib.core.i18n import t
-from lib.semantic import decisions, measures, query
+from lib.semantic import decisions, guard, measures, query
 from lib.views import villages
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -143,9 +145,12 @@ def _label(key: str, lang: str) -> str:
     return measures.get(key).label_for(lang)
 
 
-def _metric(key: str, values: dict, lang: str) -> Metric:
+def _metric(key: str, values: dict, lang: str, g: Privacy = EXACT) -> Metric:
     unit = measures.get(key).unit
     raw = values[key]
+    shown = g.value(key, values)
+    if isinstance(shown, str):  # hidden for leadership: ``<5`` or ``–``
+        return Metric(_label(key, lang), shown, key, None)
     text = narrative.money(raw, lang) if unit == "rupiah" else fmt.by_unit(unit, raw, lang)
     return Metric(_label(key, lang), text, key, raw)
 
@@ -154,8 +159,9 @@ def _n(value, lang: str) -> str:
     return fmt.number(value, lang=lang)
 
 
-def _of(a, b, lang: str) -> str:
-    return t("brief.m.of", lang, a=_n(a, lang), b=_n(b, lang))
+def _of(a, b, lang: str, g: Privacy | None = None) -> str:
+    """``a dari b``; with ``g`` the count ``a`` is a count of persons (``<5`` when small)."""
+    return t("brief.m.of", lang, a=g.count(a, lang) if g else _n(a, lang), b=_n(b, lang))
 
 
 def _int(v) -> int:
@@ -169,37 +175,62 @@ def _chart_value(v) -> float | None:
 # --- the slides ----------------------------------------------------------------------------------
 
 
-def _gaps(kec, vil, fu, kur, ranking, lang: str) -> list[str]:
+def _mask_kecamatan(kec, g: Privacy) -> Masked:
+    """The kecamatan table as a leadership viewer sees it: counts of persons masked together (the
+    rows add up to the scope's totals), the shortfall and the unmet need hidden wherever the
+    participants they are computed from are."""
+    columns = {
+        c: c
+        for c in ("peserta", "sasaran", "bagian_wajar", "kebutuhan_belum_terlayani",
+                  "cakupan", "porsi_kuota", "persen_bagian_wajar")
+    }  # fmt: skip
+    columns["persen_bagian_wajar"] = "cakupan"  # a rate over the participants
+    columns["kurang_dari_bagian_wajar"] = "kebutuhan_belum_terlayani"  # a count of persons
+    derived = {
+        "kurang_dari_bagian_wajar": ("peserta", "bagian_wajar"),
+        "kebutuhan_belum_terlayani": ("peserta", "sasaran"),
+    }
+    return g.mask(kec.table, columns, derived=derived)
+
+
+def _mask_villages(vt, g: Privacy) -> Masked:
+    columns = {c: c for c in ("peserta", "sasaran", "kebutuhan_belum_terlayani", "cakupan")}
+    derived = {"kebutuhan_belum_terlayani": ("peserta", "sasaran")}
+    return g.mask(vt, columns, derived=derived)
+
+
+def _gaps(km: Masked, vil, fu, kur, ranking, lang: str, g: Privacy = EXACT) -> list[str]:
     """The main gaps of the summary, most important first (at most three)."""
     out: list[str] = []
-    tab = kec.table
+    tab = km.frame
     short = tab[tab["kurang_dari_bagian_wajar"].fillna(0) > 0].sort_values(
         ["kurang_dari_bagian_wajar", "kecamatan"], ascending=[False, True]
     )
     if not short.empty:
-        r = short.iloc[0]
+        i = km.pos(short.index[0])
         out.append(
             t(
                 "nar.gap.kecamatan",
                 lang,
-                nama=r["nama_kecamatan"],
-                k=_n(r["kurang_dari_bagian_wajar"], lang),
-                peserta=_n(r["peserta"], lang),
-                wajar=_n(r["bagian_wajar"], lang),
+                nama=tab["nama_kecamatan"].iloc[i],
+                k=km.text(i, "kurang_dari_bagian_wajar", lang),
+                peserta=km.text(i, "peserta", lang),
+                wajar=km.text(i, "bagian_wajar", lang),
             )  # fmt: skip
         )
     none = vil.table[vil.table["tanpa_peserta"]]
     if not none.empty:
         out.append(
-            t("nar.gap.desa", lang, n=_n(len(none), lang), sasaran=_n(none["sasaran"].sum(), lang))
-        )
+            t("nar.gap.desa", lang, n=_n(len(none), lang),
+              sasaran=g.count(none["sasaran"].sum(), lang))
+        )  # fmt: skip
     if fu.total:
         out.append(
             t(
                 "nar.gap.telusur",
                 lang,
-                n=_n(fu.total, lang),
-                hari=_n(fu.enrolments["hari_terlambat"].max(), lang),
+                n=g.count(fu.total, lang),
+                hari=g.derived(_n(fu.enrolments["hari_terlambat"].max(), lang), fu.total),
             )  # fmt: skip
         )
     if kur.diajukan:
@@ -207,8 +238,8 @@ def _gaps(kec, vil, fu, kur, ranking, lang: str) -> list[str]:
             t(
                 "nar.gap.kur",
                 lang,
-                n=_n(kur.diajukan, lang),
-                lama=_n(kur.lama, lang),
+                n=g.count(kur.diajukan, lang),
+                lama=g.count(kur.lama, lang),
                 batas=_n(kur.batas_lama_hari, lang),
             )  # fmt: skip
         )
@@ -218,8 +249,9 @@ def _gaps(kec, vil, fu, kur, ranking, lang: str) -> list[str]:
     return out[:3]
 
 
-def _proposal_text(p: decisions.Proposal, sort_key: str, lang: str) -> str:
+def _proposal_text(p: decisions.Proposal, sort_key: str, lang: str, g: Privacy = EXACT) -> str:
     d = dict(p.details)
+    c = lambda v: g.count(v, lang)  # noqa: E731  a count of persons or records
     if p.kind == "buka_kelas":
         kec = next(s for s in p.subjects if s.jenis == "kecamatan")
         paket = [
@@ -234,25 +266,27 @@ def _proposal_text(p: decisions.Proposal, sort_key: str, lang: str) -> str:
         ]
         return t(
             f"nar.usul.buka_kelas.{d.get('dasar')}", lang, n=_n(p.figure, lang), kec=kec.nama,
-            k=_n(d.get("kekurangan_orang"), lang),
+            k=c(d.get("kekurangan_orang")),
             paket=narrative.join(paket, lang),
         )  # fmt: skip
     if p.kind in ("desa_tanpa_peserta", "desa_kebutuhan_terbesar"):
         places = [f"{s.nama} ({s.induk})" if s.induk else s.nama for s in p.subjects]
         return t(
-            f"nar.usul.{p.kind}", lang, n=_n(p.figure, lang), sasaran=_n(d.get("sasaran"), lang),
+            f"nar.usul.{p.kind}", lang, n=_n(p.figure, lang), sasaran=c(d.get("sasaran")),
             names=narrative.join(places, lang),
         )  # fmt: skip
     if p.kind == "telusur_alumni":
         classes = [t("nar.usul.kelas", lang, kode=s.kode, nama=s.nama) for s in p.subjects]
         return t(
-            "nar.usul.telusur_alumni", lang, n=_n(p.figure, lang), p=_n(d.get("pendaftaran"), lang),
-            hari=_n(d.get("hari_terlambat_maks"), lang), names=narrative.join(classes, lang),
+            "nar.usul.telusur_alumni", lang, n=c(p.figure), p=c(d.get("pendaftaran")),
+            hari=g.derived(_n(d.get("hari_terlambat_maks"), lang), p.figure),
+            names=narrative.join(classes, lang),
         )  # fmt: skip
     if p.kind == "percepat_kur":
         return t(
-            "nar.usul.percepat_kur", lang, n=_n(p.figure, lang), lama=_n(d.get("lama"), lang),
-            batas=_n(d.get("batas_lama_hari"), lang), maks=_n(d.get("maks_hari"), lang),
+            "nar.usul.percepat_kur", lang, n=c(p.figure), lama=c(d.get("lama")),
+            batas=_n(d.get("batas_lama_hari"), lang),
+            maks=g.derived(_n(d.get("maks_hari"), lang), p.figure),
         )  # fmt: skip
     if p.kind == "modal_dusun_rw":
         groups = [
@@ -262,7 +296,7 @@ def _proposal_text(p: decisions.Proposal, sort_key: str, lang: str) -> str:
             for s in p.subjects
         ]
         return t(
-            "nar.usul.modal_dusun_rw", lang, n=_n(p.figure, lang), g=_n(d.get("dusun_rw"), lang),
+            "nar.usul.modal_dusun_rw", lang, n=c(p.figure), g=_n(d.get("dusun_rw"), lang),
             names=narrative.join(groups, lang),
         )  # fmt: skip
     raise ValueError(p.kind)
@@ -284,18 +318,29 @@ def build(
     with_images: bool = True,
     chart_images: bool = True,
     ref: Reference | None = None,
+    exact: bool = False,
 ) -> Deck:
     """The briefing deck for ``filters`` (the function the page, the files and the text share).
 
     ``with_images``: render the map (and, with ``chart_images``, each chart's PNG for the PDF and
-    the page; PowerPoint draws charts natively and needs only the map)."""
+    the page; PowerPoint draws charts natively and needs only the map).
+
+    ``exact``: the viewer sees exact figures (operator, admin, ``briefing --exact``). Otherwise,
+    the default, the deck is for leadership: every count of persons or aid records from 1 to
+    ``[privasi] ambang_sel_kecil`` − 1 reads ``<5``, a rate, money sum or median over such a group
+    ``–``, a second cell is hidden where a total would give one away (``×``), charts draw nothing
+    for a hidden cell, and a slide with hidden figures carries the footnote of the pages
+    (:mod:`lib.briefing.privacy`, docs/indicators.md)."""
     s = settings()
+    g = Privacy(exact=exact or not s.supresi_aktif, threshold=s.ambang_sel_kecil)
     ref = ref or _reference(engine)
     description = describe(filters, ref, lang)
     as_of = db.data_as_of(engine)
     filtered = not filters.is_empty()
     values = query.indicators(engine, filters)
-    area = query.values(engine, ["cakupan", "kebutuhan_belum_terlayani", "sasaran"], filters)
+    area = query.values(
+        engine, ["cakupan", "kebutuhan_belum_terlayani", "sasaran", "peserta"], filters
+    )
     st = decisions.status(engine, filters)
     share = decisions.fair_share(engine, filters)
     ranking = decisions.packages(engine, filters)
@@ -305,6 +350,8 @@ def build(
     kur = decisions.kur_pipeline(engine, filters)
     alumni = decisions.alumni_priority(engine, filters)
     props = decisions.proposals_from(st, ranking, kec, vil, fu, kur, alumni)
+    km = _mask_kecamatan(kec, g)
+    g.reset()  # the footnote goes on the slides that show a hidden figure
     stamp = t("filter.active", lang, desc=description)
     as_of_text = t("data.as_of", lang, date=fmt.tanggal(as_of, lang))
 
@@ -314,45 +361,51 @@ def build(
 
     slides: list[Slide] = []
 
+    def add(slide: Slide) -> None:
+        """Append ``slide``, with the pages' footnote when one of its figures was hidden."""
+        if g.reset():
+            slide = replace(slide, sentences=(*slide.sentences, g.footnote(lang)))
+        slides.append(slide)
+
     # 1. cover
-    slides.append(
+    add(
         Slide(
             "judul", s.nama, (narrative.title(description, as_of, lang, unfiltered=not filtered),)
         )
     )
 
     # 2. summary: status against quota and deadline, three figures, the three main gaps
-    sentences = [narrative.status_sentence(st, lang)]
+    sentences = [narrative.status_sentence(st, lang, g)]
     if filtered:
         sentences.append(
             t(
                 "nar.st.scope",
                 lang,
                 desc=narrative.scope_text(description),
-                peserta=_n(share.peserta, lang),
-                porsi=fmt.pct(share.porsi_kuota, lang),
+                peserta=g.count(share.peserta, lang),
+                porsi=g.pct(share.porsi_kuota, share.peserta, lang),
             )  # fmt: skip
         )
     first = Metric(
-        t("brief.m.peserta_kuota", lang), _of(st.peserta, st.kuota, lang), "peserta", st.peserta
+        t("brief.m.peserta_kuota", lang), _of(st.peserta, st.kuota, lang, g), "peserta", st.peserta
     )
     if filtered:
         second = Metric(
-            t("brief.m.peserta_filter", lang, porsi=fmt.pct(share.porsi_kuota, lang)),
-            _n(share.peserta, lang), "peserta", share.peserta,
+            t("brief.m.peserta_filter", lang, porsi=g.pct(share.porsi_kuota, share.peserta, lang)),
+            g.count(share.peserta, lang), "peserta", share.peserta,
         )  # fmt: skip
     else:
         second = Metric(
             t("brief.m.sisa_waktu", lang, date=fmt.tanggal(st.tanggal_selesai, lang)),
             t("brief.v.hari", lang, n=_n(st.hari_tersisa, lang)), None, st.hari_tersisa,
         )  # fmt: skip
-    slides.append(
+    add(
         Slide(
             "ringkasan",
-            narrative.status_title(st, lang),
+            narrative.status_title(st, lang, g),
             tuple(sentences),
-            (first, second, _metric("persen_penempatan", values, lang)),
-            bullets=tuple(_gaps(kec, vil, fu, kur, ranking, lang)),
+            (first, second, _metric("persen_penempatan", values, lang, g)),
+            bullets=tuple(_gaps(km, vil, fu, kur, ranking, lang, g)),
             notes=(
                 t(
                     "brief.def.status",
@@ -372,7 +425,7 @@ def build(
         (
             Series(
                 t("brief.c.s.peserta", lang),
-                tuple(_chart_value(v) for v in series["peserta"]),
+                tuple(g.chart(v) for v in series["peserta"]),
                 measures.PRIMARY,
             ),
             Series(
@@ -388,14 +441,14 @@ def build(
     recent = narrative.recent_pace(st, lang)
     if recent:
         sentences.append(recent)
-    slides.append(
+    add(
         Slide(
             "laju",
-            narrative.pace_title(st, lang),
+            narrative.pace_title(st, lang, g),
             tuple(sentences),
             (
                 Metric(t("brief.m.rencana", lang), _n(st.rencana, lang), None, st.rencana),
-                Metric(t("brief.m.peserta_program", lang), _n(st.peserta, lang), "peserta", st.peserta),
+                Metric(t("brief.m.peserta_program", lang), g.count(st.peserta, lang), "peserta", st.peserta),
                 Metric(t("brief.m.selisih", lang), narrative.gap_words(st.selisih_rencana, lang), None, st.selisih_rencana),
                 Metric(
                     t("brief.m.proyeksi", lang),
@@ -417,24 +470,25 @@ def build(
         r = tab.iloc[0]
         k = _int(r["kurang_dari_bagian_wajar"])
         title = (
-            t("nar.t.wilayah.one_below", lang, nama=r["nama_kecamatan"], k=_n(k, lang)) if k > 0
+            t("nar.t.wilayah.one_below", lang, nama=r["nama_kecamatan"],
+              k=km.text(0, "kurang_dari_bagian_wajar", lang)) if k > 0
             else t("nar.t.wilayah.one_ok", lang, nama=r["nama_kecamatan"],
-                   persen=fmt.pct(_chart_value(r["persen_bagian_wajar"]), lang))
+                   persen=km.text(0, "persen_bagian_wajar", lang, "pct"))
         )  # fmt: skip
         sentences = [
             t(
                 "nar.wilayah.one",
                 lang,
                 nama=r["nama_kecamatan"],
-                cakupan=fmt.pct(_chart_value(r["cakupan"]), lang),
-                sasaran=_n(r["sasaran"], lang),
+                cakupan=km.text(0, "cakupan", lang, "pct"),
+                sasaran=km.text(0, "sasaran", lang),
             )  # fmt: skip
         ]
     elif not below.empty:
         r = below.iloc[0]
         title = t(
             "nar.t.wilayah.below", lang, n=_n(len(below), lang), nama=r["nama_kecamatan"],
-            k=_n(r["kurang_dari_bagian_wajar"], lang),
+            k=km.text(km.pos(below.index[0]), "kurang_dari_bagian_wajar", lang),
         )  # fmt: skip
         sentences = []
     else:
@@ -448,9 +502,9 @@ def build(
                 "nar.wilayah.cakupan",
                 lang,
                 hi=hi["nama_kecamatan"],
-                hi_p=fmt.pct(_chart_value(hi["cakupan"]), lang),
+                hi_p=km.text(km.pos(covered.index[0]), "cakupan", lang, "pct"),
                 lo=lo["nama_kecamatan"],
-                lo_p=fmt.pct(_chart_value(lo["cakupan"]), lang),
+                lo_p=km.text(km.pos(covered.index[-1]), "cakupan", lang, "pct"),
             )  # fmt: skip
         )
     if share.applicable:
@@ -458,34 +512,37 @@ def build(
             t(
                 "nar.st.fair",
                 lang,
-                wajar=_n(share.bagian_wajar, lang),
-                peserta=_n(share.peserta_wilayah, lang),
-                persen=fmt.pct(share.persen_bagian_wajar, lang),
+                wajar=g.count(share.bagian_wajar, lang),
+                peserta=g.count(share.peserta_wilayah, lang),
+                persen=g.pct(share.persen_bagian_wajar, share.peserta_wilayah, lang),
             )  # fmt: skip
         )
     order = tab.sort_values(["persen_bagian_wajar", "kecamatan"], na_position="last")
+    rows = [km.pos(i) for i in order.index]
     chart = Chart(
         "bar",
         t("brief.c.wilayah.title", lang),
         tuple(order["nama_kecamatan"]),
         (
-            Series(t("brief.c.s.peserta", lang), tuple(_chart_value(v) for v in order["peserta"]), measures.PRIMARY),
-            Series(t("brief.c.s.bagian_wajar", lang), tuple(_chart_value(v) for v in order["bagian_wajar"]), measures.PLAN),
+            Series(t("brief.c.s.peserta", lang), km.column("peserta", rows), measures.PRIMARY),
+            Series(t("brief.c.s.bagian_wajar", lang), km.column("bagian_wajar", rows), measures.PLAN),
         ),
     )  # fmt: skip
-    slides.append(
+    short_rows = [km.pos(i) for i in below.index]
+    short_sum = int(below["kurang_dari_bagian_wajar"].sum())
+    short_text = (  # a sum over a hidden shortfall would give it away
+        fmt.DASH if km.any_hidden("kurang_dari_bagian_wajar", short_rows)
+        else t("brief.v.orang", lang, n=g.count(short_sum, lang))
+    )  # fmt: skip
+    add(
         Slide(
             "wilayah",
             title,
             tuple(sentences),
             (
                 Metric(t("brief.m.kec_bawah", lang), _of(len(below), len(tab), lang), None, len(below)),
-                Metric(
-                    t("brief.m.kekurangan", lang),
-                    t("brief.v.orang", lang, n=_n(below["kurang_dari_bagian_wajar"].sum(), lang)),
-                    None, int(below["kurang_dari_bagian_wajar"].sum()),
-                ),
-                _metric("cakupan", area, lang),
+                Metric(t("brief.m.kekurangan", lang), short_text, None, short_sum),
+                _metric("cakupan", area, lang, g),
             ),
             png(chart), chart.title, chart=chart,
             notes=(t("brief.def.bagian_wajar", lang),),
@@ -494,6 +551,7 @@ def build(
 
     # 5. villages with the largest unmet need (the map, zoomed to the filter)
     vt = vil.table
+    vm = _mask_villages(vt, g)
     none = vt[vt["tanpa_peserta"]].sort_values(["sasaran", "desa"], ascending=[False, True])
     needy = vt[vt["kebutuhan_belum_terlayani"] > 0]
     if not none.empty:
@@ -505,7 +563,7 @@ def build(
         r = needy.iloc[0]
         title = t(
             "nar.t.desa.need", lang, place=r["nama_desa"],
-            k=_n(r["kebutuhan_belum_terlayani"], lang),
+            k=vm.text(vm.pos(needy.index[0]), "kebutuhan_belum_terlayani", lang),
         )  # fmt: skip
     else:
         title = t("nar.t.desa.nothing", lang)
@@ -516,29 +574,33 @@ def build(
             t(
                 "nar.desa.need_item",
                 lang,
-                place=r.nama_desa,
-                k=_n(r.kebutuhan_belum_terlayani, lang),
-                cakupan=fmt.pct(_chart_value(r.cakupan), lang),
+                place=top.at[i, "nama_desa"],
+                k=vm.text(vm.pos(i), "kebutuhan_belum_terlayani", lang),
+                cakupan=vm.text(vm.pos(i), "cakupan", lang, "pct"),
             )  # fmt: skip
-            for r in top.itertuples()
+            for i in top.index
         ]
         sentences.append(t("nar.desa.need", lang, items=narrative.join(items, lang)))
     image = None
     if with_images:
         vs = villages.village_stats(engine, filters)
+        bars = needy.head(8)
+        if not g.exact:  # a hidden coverage colours nothing; a hidden need draws no bar
+            vs, hid = guard.numeric(vs, g.threshold)
+            g.hid = g.hid or hid
+            bars = bars[[not vm.hidden(vm.pos(i), "kebutuhan_belum_terlayani") for i in bars.index]]
         image = images.to_png(
-            images.need_map(vs, needy.head(8), lang, images.boundary_geometries(), zoom=filtered),
-            lang,
+            images.need_map(vs, bars, lang, images.boundary_geometries(), zoom=filtered), lang
         )
-    slides.append(
+    add(
         Slide(
             "desa",
             title,
             tuple(sentences),
             (
                 Metric(t("brief.m.desa_tanpa", lang), _of(vil.tanpa_peserta, vil.areas, lang), None, vil.tanpa_peserta),
-                _metric("kebutuhan_belum_terlayani", area, lang),
-                _metric("cakupan", area, lang),
+                _metric("kebutuhan_belum_terlayani", area, lang, g),
+                _metric("cakupan", area, lang, g),
             ),
             image,
             t("brief.c.peta.cakupan", lang),
@@ -554,7 +616,7 @@ def build(
         lo, hi = _interval(r[f"{key}_bawah"], r[f"{key}_atas"], lang)
         return t(
             "nar.paket.item", lang, nama=r["nama"], persen=fmt.pct(_chart_value(r[key]), lang),
-            lo=lo, hi=hi, n=_n(r[f"{key}_n"], lang),
+            lo=lo, hi=hi, n=g.count(r[f"{key}_n"], lang),
         )  # fmt: skip
 
     best = ranked.head(2)
@@ -594,7 +656,7 @@ def build(
     notes += [item(r) for _, r in shown.iterrows()]
     if filters.has_person_filter():
         notes.append(t("brief.notes.class_regency", lang))
-    slides.append(
+    add(
         Slide(
             "paket",
             title,
@@ -612,45 +674,59 @@ def build(
     num, den, _ = measures.get("persen_penempatan").ratio
     counts = query.values(engine, [num, den], filters)
     bounds = decisions.wilson(_int(counts[num]), _int(counts[den]))
+    outcome = pd.DataFrame({"n": [_int(values.get(k)) for k in OUTCOME_ORDER]}, index=OUTCOME_ORDER)
+    om = g.mask(outcome, {"n": "peserta"})  # the statuses add up to the completers
     if bounds is None or values.get("persen_penempatan") is None:
         title = t("nar.t.hasil.none", lang)
+    elif g.small(values.get("selesai")):
+        title = t("nar.t.hasil.kecil", lang)
     else:
         title = t(
             "nar.t.hasil", lang, persen=fmt.pct(values["persen_penempatan"], lang),
             lo=fmt.pct(decisions._pct1(bounds[0]), lang), hi=fmt.pct(decisions._pct1(bounds[1]), lang),
         )  # fmt: skip
-    sentences = list(narrative.outcomes(values, lang))
+    shown_outcomes = {k: om.text(i, "n", lang) for i, k in enumerate(OUTCOME_ORDER)}
+    sentences = list(narrative.outcomes(values, lang, privacy=g, shown=shown_outcomes))
     if fu.total:
-        waves = fu.by_wave[fu.by_wave["jumlah"] > 0]
+        waves = fu.by_wave[fu.by_wave["jumlah"] > 0].reset_index(drop=True)
+        wm = g.mask(waves, {"jumlah": "telusur_terlambat"})  # the waves add up to the total
         sentences.append(
             t(
                 "nar.hasil.followup",
                 lang,
-                n=_n(fu.total, lang),
+                n=g.count(fu.total, lang),
                 waves=", ".join(
-                    t("nar.hasil.wave", lang, bulan=_n(r.bulan_survei, lang), n=_n(r.jumlah, lang))
-                    for r in waves.itertuples()
+                    t(
+                        "nar.hasil.wave",
+                        lang,
+                        bulan=_n(waves["bulan_survei"].iloc[i], lang),
+                        n=wm.text(i, "jumlah", lang),
+                    )
+                    for i in range(len(waves))
                 ),
-                hari=_n(fu.enrolments["hari_terlambat"].max(), lang),
+                hari=g.derived(_n(fu.enrolments["hari_terlambat"].max(), lang), fu.total),
             )  # fmt: skip
         )
     chart = Chart(
         "column",
         t("brief.c.hasil.status", lang),
         tuple(t(f"brief.outcome.{k}", lang) for k in OUTCOME_ORDER),
-        (Series(t("brief.c.orang", lang), tuple(float(_int(values.get(k))) for k in OUTCOME_ORDER), measures.PRIMARY),),
+        (Series(t("brief.c.orang", lang), om.column("n"), measures.PRIMARY),),
         point_colours=tuple(measures.OUTCOME_COLOURS[k] for k in OUTCOME_ORDER),
     )  # fmt: skip
-    slides.append(
+    untraced = _metric("tidak_terlacak", values, lang, g)
+    if om.hidden(OUTCOME_ORDER.index("tidak_terlacak"), "n"):
+        untraced = replace(untraced, value=shown_outcomes["tidak_terlacak"], raw=None)
+    add(
         Slide(
             "hasil",
             title,
             tuple(sentences),
             (
-                _metric("selesai", values, lang),
-                _metric("persen_penempatan", values, lang),
-                _metric("tidak_terlacak", values, lang),
-                Metric(t("brief.m.survei_terlambat", lang), _n(fu.total, lang), None, fu.total),
+                _metric("selesai", values, lang, g),
+                _metric("persen_penempatan", values, lang, g),
+                untraced,
+                Metric(t("brief.m.survei_terlambat", lang), g.count(fu.total, lang), None, fu.total),
             ),
             png(chart), chart.title, chart=chart,
             notes=(
@@ -661,12 +737,14 @@ def build(
     )  # fmt: skip
 
     # 8. KUR
+    few = g.small(kur.diajukan)  # the waiting times of so few records are not shown
     title = (
-        t("nar.t.kur.waiting", lang, n=_n(kur.diajukan, lang), hari=_n(kur.maks_hari, lang))
+        t("nar.t.kur.waiting.kecil", lang, n=g.count(kur.diajukan, lang)) if few
+        else t("nar.t.kur.waiting", lang, n=_n(kur.diajukan, lang), hari=_n(kur.maks_hari, lang))
         if kur.diajukan else t("nar.t.kur.none", lang)
     )  # fmt: skip
-    sentences = list(narrative.aid(values, kur.diajukan, lang))
-    if kur.diajukan:
+    sentences = list(narrative.aid(values, kur.diajukan, lang, privacy=g))
+    if kur.diajukan and not few:
         sentences.append(
             t(
                 "nar.kur.wait",
@@ -677,27 +755,31 @@ def build(
                 median=_n(kur.median_hari, lang),
             )  # fmt: skip
         )
-    bs = kur.by_status
+    bs = kur.by_status.reset_index(drop=True)
+    # approved and disbursed add up to the "KUR disetujui" card: they are masked together
+    stage = bs.assign(kelompok=["ok" if k in measures.APPROVED_AID else k for k in bs["status"]])
+    bm = g.mask(stage, {"catatan": "catatan_bantuan"}, group_by="kelompok")
     chart = Chart(
         "column",
         t("brief.c.kur.title", lang),
         tuple(t(f"brief.aidstatus.{k}", lang) for k in bs["status"]),
-        (Series(t("brief.c.catatan", lang), tuple(float(v) for v in bs["catatan"]), measures.PRIMARY),),
+        (Series(t("brief.c.catatan", lang), bm.column("catatan"), measures.PRIMARY),),
         unit="catatan",
         point_colours=tuple(measures.AID_STATUS_COLOURS[k] for k in bs["status"]),
     )  # fmt: skip
-    slides.append(
+    add(
         Slide(
             "bantuan",
             title,
             tuple(sentences),
             (
-                _metric("kur_disetujui", values, lang),
-                _metric("kur_nilai_rp", values, lang),
-                Metric(t("brief.m.kur_menunggu", lang), _n(kur.diajukan, lang), None, kur.diajukan),
+                _metric("kur_disetujui", values, lang, g),
+                _metric("kur_nilai_rp", values, lang, g),
+                Metric(t("brief.m.kur_menunggu", lang), g.count(kur.diajukan, lang), None, kur.diajukan),
                 Metric(
                     t("brief.m.median_tunggu", lang),
-                    t("brief.v.hari", lang, n=_n(kur.median_hari, lang)) if kur.median_hari is not None else fmt.DASH,
+                    g.derived(t("brief.v.hari", lang, n=_n(kur.median_hari, lang)), kur.diajukan)
+                    if kur.median_hari is not None else fmt.DASH,
                     None, kur.median_hari,
                 ),
             ),
@@ -707,8 +789,8 @@ def build(
     )  # fmt: skip
 
     # 9. proposals
-    bullets = tuple(_proposal_text(p, ranking.sort_key, lang) for p in props)
-    slides.append(
+    bullets = tuple(_proposal_text(p, ranking.sort_key, lang, g) for p in props)
+    add(
         Slide(
             "usulan",
             t("brief.slide.usulan", lang),
@@ -745,7 +827,7 @@ def build(
     )
     from lib.briefing import text
 
-    return replace(deck, summary=text.whatsapp(deck, st, share, values, lang))
+    return replace(deck, summary=text.whatsapp(deck, st, share, values, lang, privacy=g))
 
 
 def _notes(slide: Slide, stamp: str, as_of_text: str, filtered: bool, lang: str) -> tuple[str, ...]:

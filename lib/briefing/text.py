@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lib.briefing.privacy import EXACT, Privacy
 from lib.core import fmt
 from lib.core.i18n import t
 
@@ -41,11 +42,16 @@ def _bold_segments(text: str) -> str:
     return "".join(out)
 
 
-def whatsapp(deck: Deck, st, share, values: dict, lang: str = "id") -> str:
+def whatsapp(
+    deck: Deck, st, share, values: dict, lang: str = "id", *, privacy: Privacy = EXACT
+) -> str:
     """The message for ``deck`` (``st``: ``decisions.status``; ``share``: ``decisions.fair_share``;
-    ``values``: the deck's indicators)."""
+    ``values``: the deck's indicators). For a leadership viewer (``privacy``) small counts read
+    ``<5`` and figures over them ``–``, as on the deck, with a one-line footnote."""
     summary = next(s for s in deck.slides if s.key == "ringkasan")
-    n = lambda v: fmt.number(v, lang=lang)  # noqa: E731
+    p = privacy
+    p.reset()
+    n = lambda v: p.count(v, lang)  # noqa: E731
     head = [
         t("wa.head", lang, programme=neutral(deck.programme)),
         f"*{neutral(summary.title)}*",
@@ -55,19 +61,24 @@ def whatsapp(deck: Deck, st, share, values: dict, lang: str = "id") -> str:
             lang,
             peserta=n(st.peserta),
             kuota=n(st.kuota),
-            persen=fmt.pct(st.persen_kuota, lang),
+            persen=p.pct(st.persen_kuota, st.peserta, lang),
             akhir=fmt.tanggal(st.tanggal_selesai, lang),
         ),  # fmt: skip
     ]
     if not share.scope.regency_wide:
         head.append(
-            t("wa.scope", lang, peserta=n(share.peserta), porsi=fmt.pct(share.porsi_kuota, lang))
+            t(
+                "wa.scope",
+                lang,
+                peserta=n(share.peserta),
+                porsi=p.pct(share.porsi_kuota, share.peserta, lang),
+            )  # fmt: skip
         )
     head.append(
         t(
             "wa.penempatan",
             lang,
-            persen=fmt.pct(values.get("persen_penempatan"), lang),
+            persen=p.pct(values.get("persen_penempatan"), values.get("selesai"), lang),
             selesai=n(values.get("selesai")),
         )  # fmt: skip
     )
@@ -78,7 +89,7 @@ def whatsapp(deck: Deck, st, share, values: dict, lang: str = "id") -> str:
             "wa.kur",
             lang,
             n=n(values.get("kur_disetujui")),
-            rp=money(values.get("kur_nilai_rp"), lang),
+            rp=p.derived(money(values.get("kur_nilai_rp"), lang), values.get("kur_disetujui")),
         )
     )
     tail = [
@@ -87,6 +98,9 @@ def whatsapp(deck: Deck, st, share, values: dict, lang: str = "id") -> str:
         neutral(deck.as_of_text),
     ]
     gaps = [f"• {_bold_segments(b)}" for b in summary.bullets]
+    marker = p.marker
+    if p.reset() or any(marker in g for g in gaps):
+        tail.append(t("brief.supresi.wa", lang, small=marker, n=p.threshold))
     while True:
         body = head + (["", t("wa.gaps", lang), *gaps] if gaps else []) + tail
         text = "\n".join(body)

@@ -774,6 +774,34 @@ TEXT: dict[str, dict[str, str]] = {
     "nar.usul.dusun": {"id": "{dusun} RW {rw} ({desa})", "en": "{dusun} RW {rw} ({desa})"},
     "nar.usul.dusun_norw": {"id": "{dusun} ({desa})", "en": "{dusun} ({desa})"},
     "nar.usul.kelas": {"id": "{kode} ({nama})", "en": "{kode} ({nama})"},
+    # --- small counts hidden for leadership (docs/indicators.md, "angka kecil") -----------------
+    "nar.hasil.kecil": {
+        "id": "{selesai} orang telah menyelesaikan pelatihan dalam cakupan ini; tingkat penempatan "
+        "dan rinciannya tidak ditampilkan untuk kelompok sekecil ini.",
+        "en": "{selesai} people in this scope have completed training; the placement rate and its "
+        "breakdown are not shown for so small a group.",
+    },
+    "nar.t.hasil.kecil": {
+        "id": "Hasil pelatihan belum dapat ditampilkan: alumni dalam cakupan ini terlalu sedikit",
+        "en": "Outcomes cannot be shown yet: too few alumni in this scope",
+    },
+    "nar.kur.some.norp": {
+        "id": "Sebanyak {n} pengajuan KUR telah disetujui atau disalurkan.",
+        "en": "KUR approved or disbursed: {n} {u}.",
+    },
+    "nar.kur.some_pending.norp": {
+        "id": "Sebanyak {n} pengajuan KUR telah disetujui atau disalurkan, dan {p} pengajuan lagi "
+        "masih diproses.",
+        "en": "KUR approved or disbursed: {n} {u}; a further {p} {u_p} pending.",
+    },
+    "nar.t.kur.waiting.kecil": {
+        "id": "{n} pengajuan KUR masih menunggu keputusan",
+        "en": "{n} KUR applications pending",
+    },
+    "brief.supresi.wa": {
+        "id": "{small} = kurang dari {n} orang atau catatan; – = angka dari kelompok sekecil itu.",
+        "en": "{small} = fewer than {n} persons or records; – = a figure from such a small group.",
+    },
     # --- WhatsApp summary ------------------------------------------------------------------------
     "wa.head": {"id": "*{programme}*", "en": "*{programme}*"},
     "wa.status": {
