@@ -19,6 +19,7 @@ from lib.core import db
 from lib.core.filters import Filters
 from lib.semantic import measures
 from tests.builders import BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
+from tests.test_access import app, logged_in, open_path
 from tests.test_cli import run_cli
 
 # A count of 1..4 followed by what it counts (persons, records, surveys, applications).
@@ -152,3 +153,14 @@ def test_cli_briefing_is_suppressed_unless_exact(small_url, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert MONEY in text and RATE in text and "<5" not in text
     assert "--exact" in run_cli("briefing", "--help").stdout
+
+
+def test_page_gives_leadership_and_admin_their_own_deck(small_url, monkeypatch):
+    """/briefing passes the viewer's exactness, and the deck cache keeps the two apart."""
+    from lib.app import briefing_cache
+
+    briefing_cache._deck.clear()
+    for email, exact in (("bupati@bantaeng.go.id", False), ("admin@bantaeng.go.id", True)):
+        at = open_path(app(small_url, monkeypatch, logged_in(email)), "briefing")
+        text = at.code[0].value
+        assert (MONEY in text) is exact and ("<5" in text) is not exact, (email, text)

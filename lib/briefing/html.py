@@ -157,6 +157,9 @@ def _content_slide(slide: Slide) -> str:
             for b in bullets
         )
         parts.append(f'<ul class="ps-bullets" style="{_box(where)}{_size(size)}">{items}</ul>')
+    if slide.footnote:
+        size = L.one_line_size(slide.footnote, L.FOOTNOTE, *L.SIZES["footnote"], L.sans_measure())
+        parts.append(_line(L.FOOTNOTE, slide.footnote, size, "ps-foot ps-footnote"))
     return "".join(parts)
 
 

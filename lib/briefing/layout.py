@@ -57,6 +57,7 @@ BULLETS = Box(
 )  # below a sentence of up to two lines
 SIDE_BULLETS = Box(MARGIN + 3.45, LOWER_Y, CONTENT_W - 3.45, LOWER_H)  # beside the tiles
 FOOTER_RULE_Y = 6.93
+FOOTNOTE = Box(MARGIN, 6.755, CONTENT_W, 0.17)  # small counts hidden: one line above the rule
 FOOTER = Box(MARGIN, 7.0, CONTENT_W, 0.32)
 TILE_GAP = 0.12
 
@@ -76,6 +77,7 @@ SIZES = {
     "tile_value": 24,
     "tile_label": 12,
     "footer": 10,
+    "footnote": (8, 5.5),  # start, minimum (one line)
     "t_kicker": 18,
     "t_title": (36, 24),
     "t_org": 18,
@@ -147,6 +149,15 @@ def text_height(paragraphs: Sequence[str], size: float, width_in: float, measure
     lines = sum(max(1, len(wrap(p, size, width_pt, measure))) for p in paragraphs)
     gaps = max(0, len(paragraphs) - 1)
     return (lines * LINE * size + gaps * PARA * size) / 72
+
+
+def one_line_size(text: str, box: Box, start: float, minimum: float, measure: Measure) -> float:
+    """The largest size from ``start`` down to ``minimum`` (half-point steps) at which ``text``
+    fits the width of ``box`` on one line."""
+    size = start
+    while size > minimum and measure(text, size) > box.w * 72:
+        size -= 0.5
+    return size
 
 
 def fit_size(

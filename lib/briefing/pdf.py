@@ -213,6 +213,8 @@ def _content_slide(pdf: _Doc, deck: Deck, slide: Slide) -> None:
         pdf.use(start)
         size = pdf.fit(bullets, L.Box(0, 0, where.w - 0.32, where.h), start, minimum, True)
         pdf.paragraphs(bullets, where, size, markdown=pdf.unicode_font, bullet="•")
+    if slide.footnote:
+        pdf.one_line(slide.footnote, L.FOOTNOTE, *L.SIZES["footnote"], colour=L.MUTED)
 
 
 def render(deck: Deck, *, unicode_font: bool | None = None) -> bytes:

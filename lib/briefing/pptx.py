@@ -296,6 +296,8 @@ def _content_slide(slide, deck: Deck, s: Slide, themed: bool) -> None:
         box = L.Box(0, 0, where.w - 0.35, where.h)
         size = L.fit_size(texts, box, *L.SIZES["bullets"], _measure(True))
         _paragraphs(slide, bullets, where, size, bullet="•")
+    if s.footnote:
+        _one_line(slide, s.footnote, L.FOOTNOTE, *L.SIZES["footnote"], colour=L.MUTED)
     if s.notes:
         slide.notes_slide.notes_text_frame.text = "\n".join(s.notes)
 

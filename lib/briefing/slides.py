@@ -86,6 +86,7 @@ class Slide:
     bullets: tuple[str, ...] = ()  # may hold **bold** spans (see :func:`segments`)
     chart: Chart | None = None
     notes: tuple[str, ...] = ()  # speaker notes, one paragraph each
+    footnote: str = ""  # small counts were hidden on this slide: the pages' footnote
 
 
 @dataclass(frozen=True)
@@ -364,7 +365,7 @@ def build(
     def add(slide: Slide) -> None:
         """Append ``slide``, with the pages' footnote when one of its figures was hidden."""
         if g.reset():
-            slide = replace(slide, sentences=(*slide.sentences, g.footnote(lang)))
+            slide = replace(slide, footnote=g.footnote(lang))
         slides.append(slide)
 
     # 1. cover
@@ -852,6 +853,8 @@ def _notes(slide: Slide, stamp: str, as_of_text: str, filtered: bool, lang: str)
             )
             out.append(f"• {se.name}: {pairs}")
     out += list(slide.notes)
+    if slide.footnote:
+        out.append(slide.footnote)
     if filtered and slide.key == "ringkasan":
         porsi = measures.get("porsi_kuota")
         out.append(f"{porsi.label_for(lang)}: {porsi.definition_for(lang)}")

@@ -99,8 +99,8 @@ def whatsapp(
     ]
     gaps = [f"• {_bold_segments(b)}" for b in summary.bullets]
     marker = p.marker
-    if p.reset() or any(marker in g for g in gaps):
-        tail.append(t("brief.supresi.wa", lang, small=marker, n=p.threshold))
+    if p.reset() or any(marker in g for g in gaps):  # the footnote, before the filter and date
+        tail.insert(1, t("brief.supresi.wa", lang, small=marker, n=p.threshold))
     while True:
         body = head + (["", t("wa.gaps", lang), *gaps] if gaps else []) + tail
         text = "\n".join(body)
@@ -110,6 +110,6 @@ def whatsapp(
     if len(text) > MAX_CHARS:  # a very long filter description: shorten it, keep the date
         over = len(text) - MAX_CHARS + 1
         desc = neutral(deck.description)
-        tail[1] = t("wa.filter", lang, desc=desc[: max(0, len(desc) - over)] + "…")
+        tail[-2] = t("wa.filter", lang, desc=desc[: max(0, len(desc) - over)] + "…")
         text = "\n".join(head + tail)
     return text
