@@ -312,7 +312,9 @@ def test_cli_writes_pptx_and_refuses_other_suffixes(rendered, tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     analytics.ensure_ready(url)
     build_scenario(url)
-    args = ["--db", url, "briefing", "--kecamatan", "73.03.01", "--tahun", "2024"]
+    # --exact: the files of the exact deck (the default, for leadership, hides small counts:
+    # tests/test_suppression_deck.py)
+    args = ["--db", url, "briefing", "--exact", "--kecamatan", "73.03.01", "--tahun", "2024"]
     assert cli.main([*args, "--out", str(tmp_path / "deck.docx")]) == 2
     assert ".pdf, .pptx atau .txt" in capsys.readouterr().err
     assert not (tmp_path / "deck.docx").exists()
