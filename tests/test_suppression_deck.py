@@ -164,3 +164,22 @@ def test_page_gives_leadership_and_admin_their_own_deck(small_url, monkeypatch):
         at = open_path(app(small_url, monkeypatch, logged_in(email)), "briefing")
         text = at.code[0].value
         assert (MONEY in text) is exact and ("<5" in text) is not exact, (email, text)
+
+
+def test_leadership_pdf_with_pictures(small_url):
+    """The PDF (chart PNGs drawn from the masked chart data, the map) of the leadership deck: no
+    money or rate over a small group, the footnote on the slides that hide a figure."""
+    from pypdf import PdfReader
+
+    from lib.briefing import pdf
+
+    deck = slides.build(db.get_engine(small_url), Filters())
+    assert all(s.image for s in deck.slides if s.chart is not None)
+    reader = PdfReader(io.BytesIO(pdf.render(deck)))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) == len(deck.slides)
+    for page, slide in zip(pages, deck.slides, strict=True):
+        flat = " ".join(page.split())
+        assert MONEY not in flat and RATE not in flat, slide.key
+        assert ("UU PDP" in flat) is bool(slide.footnote), slide.key
+    assert any(s.footnote for s in deck.slides)
