@@ -1,8 +1,9 @@
 """/briefing: presentation mode, the PDF/PPTX deck and the WhatsApp summary of the filters (layout only).
 
-The deck comes from ``lib.briefing.slides.build`` (cached per data version, filters and language by
-``lib.app.briefing_cache``); the page shows one slide at a time as HTML (``lib.briefing.html``), with
-previous/next buttons (also the Left/Right keys), ``?slide=N`` in the URL, a presentation toggle
+The deck comes from ``lib.briefing.slides.build`` (cached per data version, filters, language and
+whether the viewer sees exact figures by ``lib.app.briefing_cache``: leadership gets small counts
+hidden, as on every other page); the page shows one slide at a time as HTML
+(``lib.briefing.html``), with previous/next buttons (also the Left/Right keys), ``?slide=N`` in the URL, a presentation toggle
 (``?present=1``) that hides the sidebar and header, and PDF/PowerPoint downloads rendered when
 clicked, and "Salin ringkasan": the deck's WhatsApp text in a code block with a copy button.
 """
