@@ -505,6 +505,43 @@ REGISTRY: tuple[Measure, ...] = (
       "Hari sejak tanggal pengajuan KUR yang masih berstatus diajukan sampai tanggal data.",
       "Days from the application date of a KUR still pending to the data date.",
       policy="median", base="catatan_bantuan", colour=WARN),
+    # --- the columns of the /rencana lists (declared for their small-count policy, 4b) ----------
+    M("kurang_dari_bagian_wajar", "Kurang dari bagian wajar", "Short of the fair share", "orang",
+      "wilayah",
+      "Bagian wajar dari kuota dikurangi peserta dari wilayah itu (paling kecil 0).",
+      "The fair share of the quota minus the area's participants (never below 0).",
+      colour=SECONDARY),
+    M("perubahan_pendapatan_n", "Orang dengan perubahan pendapatan",
+      "Persons with an income change", "orang", "hasil",
+      "Peserta selesai yang survei terakhirnya mencatat pendapatan sebelum dan sesudah pelatihan.",
+      "Completers whose latest survey records an income both before and after the training."),
+    M("median_perubahan_pendapatan", "Median perubahan pendapatan", "Median income change",
+      "rupiah", "hasil",
+      "Median per orang dari pendapatan bulanan terakhir dikurangi pendapatan sebelum pelatihan.",
+      "Median over persons of the latest monthly income minus the income before the training.",
+      policy="median", base="perubahan_pendapatan_n"),
+    M("alumni_calon_modal", "Alumni calon penerima modal", "Alumni candidates for capital aid",
+      "orang", "bantuan",
+      "Peserta selesai dalam cakupan yang dinilai untuk modal usaha dusun/RW (tanpa yang sudah "
+      "menerimanya, bila diatur demikian).",
+      "Completers in scope scored for hamlet/RW capital aid (without those who already have it, "
+      "when so configured)."),
+    M("alumni_belum_dibantu", "Alumni belum dibantu", "Alumni not yet helped", "orang", "bantuan",
+      "Alumni calon penerima modal tanpa KUR atau bantuan peralatan yang disetujui atau "
+      "disalurkan.",
+      "Candidate alumni without an approved or disbursed KUR or equipment aid."),
+    M("alumni_prioritas_modal", "Alumni prioritas modal", "Priority alumni for capital aid",
+      "orang", "bantuan",
+      "Alumni calon penerima modal yang berwirausaha menurut survei terakhir dan belum dibantu.",
+      "Candidate alumni self-employed by the latest survey and not yet helped."),
+    M("skor_rata", "Skor rata-rata", "Average score", "skor", "bantuan",
+      "Rata-rata skor prioritas modal dusun/RW alumni calon penerima dalam kelompok itu.",
+      "The mean hamlet/RW capital priority score of the group's candidate alumni.",
+      policy="median", base="alumni_calon_modal"),
+    M("hari_terlambat_maks", "Keterlambatan terlama", "Longest overdue", "hari", "hasil",
+      "Hari keterlambatan survei lanjutan yang paling lama dalam kelompok itu.",
+      "The days overdue of the group's most overdue follow-up survey.",
+      policy="median", base="telusur_terlambat", colour=WARN),
     # --- briefing --------------------------------------------------------------------------------
 )  # fmt: skip
 
