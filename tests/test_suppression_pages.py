@@ -307,3 +307,32 @@ def test_every_rencana_column_has_a_measure():
     )
     assert rules["selang_kompeten"] == "rate:persen_penempatan_n"
     assert rules["median_perubahan_pendapatan"] == "median:perubahan_pendapatan_n"
+
+
+def test_kuota_share_of_a_hidden_kecamatan_is_hidden(tiny_db, monkeypatch):
+    """/kuota lists each kecamatan's share of the participants in scope: beside the total on the
+    same page a share of a hidden count would give it back (3 of 11 = 27,3%)."""
+    at = open_path(app(tiny_db, monkeypatch, logged_in("bupati@bantaeng.go.id")), "kuota")
+    kec = next(df.value for df in at.dataframe if "Bagian dari peserta" in df.value.columns)
+    for _, row in kec.iterrows():
+        if row["Peserta"] in ("<5", "×"):
+            assert row["Bagian dari peserta"] == "–", row.to_dict()
+    assert set(kec["Peserta"]) >= {"<5", "×"}, kec
+    assert not _small_cells(at), _small_cells(at)
+
+
+def test_completers_beside_their_statuses_hide_a_second_status():
+    frame = pd.DataFrame(
+        {
+            "selesai": [20, 30],
+            "bekerja": [3, 10],
+            "wirausaha": [7, 10],
+            "belum_bekerja": [5, 5],
+            "melanjutkan_pendidikan": [0, 0],
+            "tidak_terlacak": [5, 5],
+        }
+    )
+    out, _ = guard.frame(frame, 5)
+    assert out.loc[0, "bekerja"] == "<5"
+    # 20 − 7 − 5 − 0 − 5 would give 3: one more status of that row is hidden
+    assert sum(v == "×" for v in out.loc[0, ["wirausaha", "belum_bekerja", "tidak_terlacak"]]) >= 1

@@ -42,14 +42,20 @@ ALIASES = {
     "prioritas": "alumni_prioritas_modal",
 }
 
-# Counts that add up to another count of the same row (total -> parts): a part shown beside its
+# Counts that add up to another count of the same row (total, parts): a part shown beside its
 # total gives a hidden part away, so they are protected together (complementary suppression).
 # Unmet need = eligible residents − participants; short of the fair share = fair share −
-# participants (both never below 0, so the parts may exceed the total: only more is hidden).
-ROW_TOTALS: dict[str, tuple[str, ...]] = {
-    "sasaran": ("peserta", "kebutuhan_belum_terlayani"),
-    "bagian_wajar": ("peserta", "kurang_dari_bagian_wajar"),
-}
+# participants (both never below 0, so the parts may exceed the total: only more is hidden);
+# completers = their latest statuses; placed = employed + self-employed. The first relation whose
+# total and every part are in a frame applies to that total.
+ROW_TOTALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sasaran", ("peserta", "kebutuhan_belum_terlayani")),
+    ("bagian_wajar", ("peserta", "kurang_dari_bagian_wajar")),
+    ("selesai", measures.STATUSES),
+    ("selesai", measures.OUTCOMES),  # the surveyed completers of a month bucket (/hasil)
+    ("selesai", ("terlacak", "tidak_terlacak")),
+    ("ditempatkan", measures.PLACED),
+)
 
 
 def measure_of(column: str) -> measures.Measure | None:
@@ -76,13 +82,12 @@ def policies(columns: Mapping[str, str]) -> dict[str, str]:
 def row_totals(columns: Mapping[str, str]) -> dict[str, list[str]]:
     """The :data:`ROW_TOTALS` relations among a frame's columns (``columns`` maps a column to its
     measure key), as ``row_totals`` of :func:`lib.semantic.suppression.suppress`: a total column
-    -> the part columns present (only when the total and at least two parts are there)."""
+    -> its part columns (only when the total and every part are there)."""
     by_key = {ALIASES.get(key, key): col for col, key in columns.items()}
     out: dict[str, list[str]] = {}
-    for total, parts in ROW_TOTALS.items():
-        present = [by_key[p] for p in parts if p in by_key]
-        if total in by_key and len(present) >= 2:
-            out[by_key[total]] = present
+    for total, parts in ROW_TOTALS:
+        if total in by_key and by_key[total] not in out and all(p in by_key for p in parts):
+            out[by_key[total]] = [by_key[p] for p in parts]
     return out
 
 

@@ -542,6 +542,10 @@ REGISTRY: tuple[Measure, ...] = (
       "Hari keterlambatan survei lanjutan yang paling lama dalam kelompok itu.",
       "The days overdue of the group's most overdue follow-up survey.",
       policy="median", base="telusur_terlambat", colour=WARN),
+    M("persen_peserta", "Bagian dari peserta", "Share of participants", "persen", "wilayah",
+      "Peserta dari wilayah itu dibagi peserta seluruh cakupan × 100.",
+      "The area's participants / all participants in scope × 100.",
+      policy="rate", base="peserta"),
     # --- briefing --------------------------------------------------------------------------------
 )  # fmt: skip
 
