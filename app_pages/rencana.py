@@ -270,7 +270,7 @@ with tabs[3]:
         + ctx.t("rencana.alumni.settings")
     )
     if ap.excluded:
-        st.caption(ctx.t("rencana.alumni.excluded", n=n(ap.excluded)))
+        st.caption(ctx.t("rencana.alumni.excluded", n=count(ap.excluded)))
     st.markdown(f"**{ctx.t('rencana.h.dusun_rw')}**")
     ui.show_table(
         ap.by_dusun_rw,

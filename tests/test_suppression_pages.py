@@ -100,7 +100,7 @@ def tiny_db(db_url):
     """Small groups everywhere, on SQLite and PostgreSQL (data date 30 June 2024).
 
     Bissappu: 3 completers of GAR-01 in Bonto Jai (2 traced as employed with income, 1 never
-    traced, overdue), one KUR approved and one pending; Bonto Cinde has 3 eligible residents and
+    traced, overdue), one KUR approved and one pending, one hamlet capital aid; Bonto Cinde has 3 eligible residents and
     nobody trained. Bantaeng: 6 active OTO-01 participants in Tappanjeng and 2 registered in a
     class starting in July 2024 (2 of 16 seats). Sinoa: 20 eligible residents, nobody trained.
     So the kecamatan peserta are 3 (hidden) and 8 (hidden so that 3 cannot be worked out from the
@@ -116,6 +116,8 @@ def tiny_db(db_url):
             e = d.enrol(person, a, "selesai", uji="kompeten")
             if i < 2:
                 d.survey(e, date(2023, 9, 1), "bekerja", pendapatan=2_000_000, sebelum=1_000_000)
+            if i == 0:  # left out of the capital-aid priority ("1 alumni ... tidak dimasukkan")
+                d.aid(person, "modal_dusun_rw", tanggal=date(2023, 11, 1), nilai=3_000_000)
         d.aid(person, "kur", tanggal=date(2023, 10, 1), nilai=8_500_000)
         d.aid(person, "kur", tanggal=date(2024, 5, 1), nilai=5_000_000, status="diajukan")
         for i in range(6):
