@@ -19,6 +19,7 @@ from lib.semantic import analytics, guard, measures, query
 from lib.views import privacy
 from tests.builders import BONTO_CINDE, BONTO_JAI, BONTO_TIRO, TAPPANJENG, dataset
 from tests.test_access import app, logged_in, open_path
+from tests.test_pages_peta_hasil import vega_datasets
 
 SMALL = re.compile(r"^[1-4]$")
 # Cards of counts of persons or records (classes, seats and packages are not suppressed).
@@ -338,3 +339,31 @@ def test_completers_beside_their_statuses_hide_a_second_status():
     assert out.loc[0, "bekerja"] == "<5"
     # 20 − 7 − 5 − 0 − 5 would give 3: one more status of that row is hidden
     assert sum(v == "×" for v in out.loc[0, ["wirausaha", "belum_bekerja", "tidak_terlacak"]]) >= 1
+
+
+def test_paket_heatmap_hides_a_second_year_of_a_package_whose_total_the_table_shows(
+    db_url, monkeypatch
+):
+    """OTO-01 has 3 participants in 2023 and 6 in 2024: the package table shows its 9, so the
+    heatmap hides the 6 as well (else 9 − 6 = 3)."""
+    with dataset(db_url) as d:
+        d.data_date(date(2024, 6, 30))
+        a = d.kelas("OTO-01", tahun=2023)
+        b = d.kelas("OTO-01", tahun=2024)
+        for i in range(3):
+            d.enrol(d.person(f"A{i}", desa=BONTO_JAI), a, "selesai")
+        for i in range(6):
+            d.enrol(d.person(f"B{i}", desa=TAPPANJENG), b, "aktif")
+        c = d.kelas("GAR-01", tahun=2024)
+        for i in range(5):  # the smallest shown cell: what hiding across all packages would pick
+            d.enrol(d.person(f"C{i}", desa=TAPPANJENG), c, "aktif")
+    analytics.ensure_ready(db_url)
+    cache.clear()
+    at = open_path(app(db_url, monkeypatch, logged_in("bupati@bantaeng.go.id")), "paket")
+    table = next(df.value for df in at.dataframe if "Peserta" in df.value.columns)
+    assert 9 in set(pd.to_numeric(table["Peserta"], errors="coerce")), table
+    heat = next(d for d in vega_datasets(at) if {"paket", "tahun", "peserta"} <= set(d.columns))
+    oto = heat[heat["paket"] == "OTO-01"]
+    assert oto["peserta"].isna().all(), oto  # 3 (small) and 6 (would give the 3 back)
+    gar = heat[heat["paket"] == "GAR-01"]
+    assert list(gar["peserta"]) == [5], gar
