@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib.app import cache, ui
 from lib.render import charts
+from lib.semantic import guard
 from lib.semantic.measures import under_capacity_pct
 from lib.views import queries
 
@@ -82,6 +83,11 @@ if py.empty:
     st.subheader(ctx.t("paket.h.heatmap"))
     st.info(ctx.t("page.no_data"))
 else:
+    if not ctx.exact:
+        # The table above shows each package's participants: a year of a package is hidden
+        # within its package, so that the package total minus the shown years gives nothing away.
+        hide = guard.mask(py, ctx.settings.ambang_sel_kecil, group_by="paket")["peserta"]
+        py = py.assign(peserta=py["peserta"].astype(float).mask(hide.to_numpy()))
     spec = cache.chart(charts.package_year_heatmap, ctx, py, pk, title=ctx.t("paket.h.heatmap"))
     ui.show_chart(spec, "paket-tahun", ctx, "heatmap")
 

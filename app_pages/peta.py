@@ -4,13 +4,16 @@ Choosing a village on the map or in the table sets the ``desa`` filter (a kecama
 ``kecamatan``); the buttons above the map go back up.
 """
 
+import pandas as pd
 import streamlit as st
 
 from lib.app import cache, ui
 from lib.core import fmt
 from lib.render import maps
 from lib.render.present import Col, Table, make_table
-from lib.views import villages
+from lib.semantic import guard
+from lib.semantic.suppression import small as small_marker
+from lib.views import privacy, villages
 
 ctx = ui.page_context()
 lang = ctx.lang
@@ -18,6 +21,17 @@ ui.header(ctx, "nav.peta", ctx.t("peta.intro"))
 df = cache.call(villages.village_stats, ctx)
 shown = villages.in_scope(df)
 signature = abs(hash((ctx.filters, ctx.version))) % 10**10  # fresh selection state per view
+small = None if ctx.exact else ctx.settings.ambang_sel_kecil  # leadership: small counts hidden
+# The figures of a village as the map, the cards and both tables show them (each a measure).
+FIGURES = {
+    "peserta": "peserta",
+    "warga_sasaran": "sasaran",
+    "cakupan": "cakupan",
+    "kebutuhan_belum_terlayani": "kebutuhan_belum_terlayani",
+    "selesai": "selesai",
+    "ditempatkan": "ditempatkan",
+    "persen_penempatan": "persen_penempatan",
+}
 
 
 def label(key: str) -> str:
@@ -57,8 +71,16 @@ def to_regency() -> None:
     ui.set_filter("kecamatan", [])
 
 
-def show_table(table: Table, name: str, key: str, on_select=None) -> None:
-    ui.show_prepared_table(table, ctx, name=name, key=key, download_key=name, on_select=on_select)
+def show_table(table: Table, name: str, key: str, on_select=None, suppress=None) -> None:
+    ui.show_prepared_table(
+        table,
+        ctx,
+        name=name,
+        key=key,
+        download_key=name,
+        on_select=on_select,
+        suppress=suppress,
+    )
 
 
 # --- drill back up -------------------------------------------------------------------------------
@@ -95,6 +117,22 @@ metric_key = st.radio(
 )
 metric = maps.METRIC_BY_KEY[metric_key]
 
+# --- small counts (leadership): one mask for the map, the village table and its downloads --------
+kec = villages.kecamatan_summary(df)
+forced: list[tuple[int, str]] = []
+hidden = None
+if small is not None:
+    forced = privacy.nested_forced(
+        kec,
+        shown,
+        outer_key="kode",
+        inner_key="kecamatan_kode",
+        outer_columns=FIGURES,
+        inner_columns=FIGURES,
+        threshold=small,
+    )
+    hidden = privacy.village_mask(shown, FIGURES, small, group_by="kecamatan_kode", forced=forced)
+
 # --- the map -------------------------------------------------------------------------------------
 try:
     boundaries = maps.load_boundaries(ctx.settings)
@@ -109,6 +147,8 @@ deck = maps.build_deck(
     whole=not (ctx.filters.kecamatan or ctx.filters.desa),
     lang=lang,
     tooltip_kecamatan=ctx.t("peta.tooltip.kecamatan"),
+    hidden=hidden,
+    threshold=small,
 )
 map_key = f"peta_map_{signature}"
 st.pydeck_chart(
@@ -123,8 +163,13 @@ size_note = None
 if boundaries is None:
     size_note = ctx.t("peta.legend.size", what=ctx.t(f"peta.size.{metric.size_by}"))
 no_data = ctx.t("peta.legend.no_data") if shown[metric_key].isna().any() else None
+legend_values = shown[metric_key]
+hidden_label = None
+if hidden is not None and hidden[metric_key].any():
+    legend_values = legend_values.where(~hidden[metric_key].to_numpy())
+    hidden_label = ctx.t("peta.legend.hidden", small=small_marker(small or 0))
 legend = maps.legend_html(
-    shown[metric_key], metric_key, label(metric_key), no_data, size_note, lang
+    legend_values, metric_key, label(metric_key), no_data, size_note, lang, hidden_label
 )
 st.html(legend)
 # How the map is configured is for operators (leadership pages carry no configuration hints).
@@ -158,11 +203,18 @@ if len(df) > len(shown):
 
 # --- headline figures of the scope ---------------------------------------------------------------
 totals = villages.totals(shown)
+card_values: dict = dict(totals)
+if small is not None:  # the scope's totals, hidden like one row of the tables (with its relations)
+    masked, _ = guard.frame(pd.DataFrame([totals]), small, FIGURES)
+    card_values = masked.iloc[0].to_dict()
 cards = st.columns(len(keys))
 for col, key in zip(cards, keys, strict=True):
+    value = card_values[key]
     col.metric(
         label(key),
-        maps.format_value(totals[key], maps.METRIC_BY_KEY[key], lang),
+        value
+        if isinstance(value, str)
+        else maps.format_value(value, maps.METRIC_BY_KEY[key], lang),
         help=definition(key),
         border=True,
     )
@@ -172,13 +224,18 @@ counts = [
     Col("peserta", label("peserta"), "orang", definition("peserta")),
     Col("warga_sasaran", label("warga_sasaran"), "orang", definition("warga_sasaran")),
     Col("cakupan", label("cakupan"), "persen", definition("cakupan")),
+    Col(
+        "kebutuhan_belum_terlayani",
+        label("kebutuhan_belum_terlayani"),
+        "orang",
+        definition("kebutuhan_belum_terlayani"),
+    ),
     Col("selesai", ctx.t("peta.col.selesai"), "orang", ui.indicator_help("selesai", lang)),
     Col("ditempatkan", ctx.t("peta.col.ditempatkan"), "orang", ctx.t("peta.def.ditempatkan")),
     Col("persen_penempatan", label("persen_penempatan"), "persen", definition("persen_penempatan")),
 ]
 if not ctx.filters.desa:
     st.subheader(ctx.t("peta.h.kecamatan"))
-    kec = villages.kecamatan_summary(df)
     kec_cols = [
         Col("kode", ctx.t("peta.col.kode")),
         Col("kecamatan", ctx.t("peta.col.kecamatan")),
@@ -212,4 +269,6 @@ show_table(
     "peta-desa",
     desa_key,
     on_select=lambda: pick_village(desa_key, desa_codes),
+    # the kecamatan table and the cards show the totals: suppress within each kecamatan
+    suppress={"group_by": "kecamatan", "forced": forced},
 )

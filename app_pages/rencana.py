@@ -9,10 +9,13 @@ import streamlit as st
 from lib.app import cache, ui, widgets
 from lib.core import fmt
 from lib.render import charts
-from lib.views import rencana
+from lib.semantic import guard
+from lib.semantic.suppression import SECONDARY
+from lib.views import privacy, rencana
 
 ctx = ui.page_context()
 lang = ctx.lang
+small = None if ctx.exact else ctx.settings.ambang_sel_kecil  # leadership: counts 1–4 as "<5"
 ui.header(ctx, "nav.rencana", ctx.t("rencana.intro"))
 persons_ok = ui.may_see_persons(ctx)
 
@@ -23,6 +26,11 @@ widgets.status_headline(ctx, st_)
 
 def n(v) -> str:
     return fmt.number(v, lang=lang)
+
+
+def count(v) -> str:
+    """A count of persons or records (``<5`` for leadership when small)."""
+    return n(v) if small is None else guard.count_text(v, small, n)
 
 
 tabs = st.tabs(
@@ -103,6 +111,7 @@ with tabs[0]:
                 "peserta_baru": ("rencana.col.peserta_baru", "int"),
                 "target_kumulatif": ("rencana.col.target_kumulatif", "int"),
             },
+            measures={"peserta_baru": "sisa_kuota", "target_kumulatif": "laju"},
             name="rencana-kelas",
             key="rencana_jadwal",
         )
@@ -128,6 +137,7 @@ with tabs[1]:
             "kelas": ("rencana.col.kelas", "int"),
             "persen_keterisian": ("rencana.col.keterisian", "pct"),
             "selang_keterisian": ("rencana.col.selang_keterisian", "text"),
+            "pernah_terdaftar": ("rencana.col.pernah_terdaftar", "int"),
             "persen_selesai": ("rencana.col.selesai", "pct"),
             "selang_selesai": ("rencana.col.selang_selesai", "text"),
             "persen_kompeten": ("rencana.col.kompeten", "pct"),
@@ -163,6 +173,31 @@ with tabs[2]:
         )
     st.markdown(f"**{ctx.t('rencana.h.kecamatan')}**")
     kec = rencana.area_links(need.kecamatan.table, "kecamatan", "kecamatan", lang)
+    kec_measures = {
+        c: c
+        for c in (
+            "sasaran",
+            "peserta",
+            "cakupan",
+            "kebutuhan_belum_terlayani",
+            "bagian_wajar",
+            "kurang_dari_bagian_wajar",
+        )
+    }
+    vil_measures = {c: c for c in ("sasaran", "peserta", "cakupan", "kebutuhan_belum_terlayani")}
+    forced = (
+        []
+        if small is None
+        else privacy.nested_forced(
+            kec,
+            vil.table,
+            outer_key="kecamatan",
+            inner_key="kecamatan",
+            outer_columns=kec_measures,
+            inner_columns=vil_measures,
+            threshold=small,
+        )
+    )
     ui.show_table(
         kec,
         ctx,
@@ -207,6 +242,8 @@ with tabs[2]:
         },
         name="rencana-desa",
         key="rencana_desa",
+        # the kecamatan table above shows each kecamatan's totals: suppress within each one
+        suppress={"group_by": "nama_kecamatan", "forced": forced},
         pin=("nama_desa",),
     )
 
@@ -233,7 +270,7 @@ with tabs[3]:
         + ctx.t("rencana.alumni.settings")
     )
     if ap.excluded:
-        st.caption(ctx.t("rencana.alumni.excluded", n=n(ap.excluded)))
+        st.caption(ctx.t("rencana.alumni.excluded", n=count(ap.excluded)))
     st.markdown(f"**{ctx.t('rencana.h.dusun_rw')}**")
     ui.show_table(
         ap.by_dusun_rw,
@@ -291,18 +328,29 @@ with tabs[4]:
     cols = st.columns(len(fu.waves) + 1)
     cols[0].metric(
         ui.measure_label("telusur_terlambat", lang),
-        n(fu.total),
+        count(fu.total),
         help=ui.measure_help("telusur_terlambat", lang),
         border=True,
     )
     for col, r in zip(cols[1:], fu.by_wave.itertuples(), strict=True):
         col.metric(
             ctx.t("rencana.telusur.wave", n=n(r.bulan_survei)),
-            n(r.jumlah),
-            help=ctx.t("rencana.telusur.oldest", days=n(r.hari_terlambat_maks)),
+            count(r.jumlah),
+            help=ctx.t(
+                "rencana.telusur.oldest",
+                days=fmt.DASH
+                if small and guard.hides(r.jumlah, small)
+                else n(r.hari_terlambat_maks),
+            ),
             border=True,
         )
     wave_cols = {f"bulan_{w}": (ctx.t("rencana.col.wave", n=n(w)), "int") for w in fu.waves}
+    # every wave column and their sum count overdue surveys; the sum is each row's total
+    wave_measures = {
+        **{c: "telusur_terlambat" for c in wave_cols},
+        "jumlah": "telusur_terlambat",
+    }
+    wave_totals = {"row_totals": {"jumlah": list(wave_cols)}} if len(wave_cols) > 1 else None
     st.markdown(f"**{ctx.t('rencana.h.telusur_kecamatan')}**")
     ui.show_table(
         fu.by_kecamatan,
@@ -313,6 +361,8 @@ with tabs[4]:
             "jumlah": ("rencana.col.jumlah", "int"),
             "hari_terlambat_maks": ("rencana.col.terlama", "int"),
         },
+        measures=wave_measures,
+        suppress=wave_totals,
         name="rencana-telusur-kecamatan",
         key="rencana_telusur_kec",
     )
@@ -330,6 +380,8 @@ with tabs[4]:
             "jumlah": ("rencana.col.jumlah", "int"),
             "hari_terlambat_maks": ("rencana.col.terlama", "int"),
         },
+        measures=wave_measures,
+        suppress=wave_totals,
         name="rencana-telusur-kelas",
         key="rencana_telusur_kelas",
     )
@@ -361,14 +413,20 @@ with tabs[5]:
     st.subheader(ctx.t("rencana.h.kur"))
     kp = cache.call(rencana.kur, ctx)
     cols = st.columns(3)
-    cols[0].metric(ctx.t("rencana.kur.diajukan"), n(kp.diajukan), border=True)
+    cols[0].metric(ctx.t("rencana.kur.diajukan"), count(kp.diajukan), border=True)
+    waiting_hidden = small is not None and guard.hides(kp.diajukan, small)
     cols[1].metric(
         ctx.t("rencana.kur.median"),
-        ctx.t("rencana.days", n=n(kp.median_hari)) if kp.median_hari is not None else fmt.DASH,
+        ctx.t("rencana.days", n=n(kp.median_hari))
+        if kp.median_hari is not None and not waiting_hidden
+        else fmt.DASH,
         help=ui.measure_help("hari_menunggu_kur", lang),
         border=True,
     )
-    cols[2].metric(ctx.t("rencana.kur.lama", days=n(kp.batas_lama_hari)), n(kp.lama), border=True)
+    lama = count(kp.lama)
+    if small is not None and guard.hides(kp.diajukan - kp.lama, small):
+        lama = SECONDARY  # with the applications card, it would give the small rest away
+    cols[2].metric(ctx.t("rencana.kur.lama", days=n(kp.batas_lama_hari)), lama, border=True)
     stages = kp.by_status.assign(
         label=[ctx.t(f"rencana.kur.status.{s}") for s in kp.by_status["status"]]
     )
@@ -401,6 +459,7 @@ with tabs[5]:
             "label": ("rencana.col.lama_tunggu", "text"),
             "jumlah": ("rencana.col.pengajuan", "int"),
         },
+        measures={"jumlah": "catatan_bantuan"},
         name="rencana-kur-tunggu",
         key="rencana_kur_tunggu",
     )

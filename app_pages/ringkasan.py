@@ -27,11 +27,11 @@ main = st.columns(3)
 delta = None if filtered else status_view.change_since_last_month(st_, ctx.lang)
 ui.metric(main[0], "peserta", v, ctx, delta=delta)
 if filtered:
-    main[1].metric(
-        ui.indicator_label("porsi_kuota", ctx.lang),
-        fmt.pct(qp.fair.porsi_kuota, ctx.lang),
-        help=ui.indicator_help("porsi_kuota", ctx.lang),
-        border=True,
+    ui.metric(
+        main[1],
+        "porsi_kuota",
+        {"porsi_kuota": qp.fair.porsi_kuota, "peserta": qp.fair.peserta},
+        ctx,
     )
 else:
     ui.metric(main[1], "persen_kuota", v, ctx)
@@ -74,11 +74,12 @@ second[2].metric(
 
 # --- what needs attention ------------------------------------------------------------------------
 st.subheader(ctx.t("ringkasan.h.peringatan"))
-found = cache.call(alerts.overview, ctx)
+small = None if ctx.exact else ctx.settings.ambang_sel_kecil  # leadership: counts 1–4 as "<5"
+found = cache.call(alerts.overview, ctx, small)
 if not found:
     st.success(ctx.t("ringkasan.no_alerts"), icon=":material/check_circle:")
 for alert in found:
-    st.warning(alerts.message(alert, ctx.lang), icon=":material/warning:")
+    st.warning(alerts.message(alert, ctx.lang, small), icon=":material/warning:")
     if alert.items or alert.links:
         with st.expander(ctx.t(f"alert.items.{alert.code}")):
             for item in alert.items:

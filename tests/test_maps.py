@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib.core import db
+from lib.core import db, fmt
 from lib.core.config import settings
 from lib.core.filters import Filters
 from lib.render import maps
@@ -287,3 +287,26 @@ def test_selection_and_legend():
     assert "2.500" in html and "1.250" in html and "Tidak ada" not in html
     html = maps.legend_html(pd.Series([13.0, None]), "cakupan", "Cakupan", "Tidak ada data")
     assert "13,0%" in html and "6,5%" in html and "Tidak ada data" in html
+
+
+def test_hidden_villages_get_the_neutral_colour_and_do_not_set_the_scale():
+    """For leadership (a mask of hidden cells): a hidden village is drawn in HIDDEN with its marker,
+    never in the colour or circle size of its value, and the scale runs over the shown ones."""
+    villages = frame()
+    shown = villages[villages["in_scope"]].reset_index(drop=True)
+    hidden = pd.DataFrame(False, index=shown.index, columns=shown.columns)
+    hidden.loc[0, "peserta"] = True  # the largest one: it must not stretch the scale either
+    deck = maps.build_deck(
+        villages, "peserta", "Peserta", boundaries=None, whole=True, hidden=hidden, threshold=5
+    )
+    data = {r["kode"]: r for r in layers(deck)[maps.LAYER_ID]["data"]}
+    first = data[shown.loc[0, "kode"]]
+    assert first["warna"] == [*maps.HIDDEN, 255] and first["nilai"] == "×"
+    others = [r for k, r in data.items() if k != shown.loc[0, "kode"]]
+    assert all(r["warna"] != [*maps.HIDDEN, 255] for r in others)
+    assert max(r["radius"] for r in others) == maps.MAX_RADIUS_M  # the largest shown one
+    html = maps.legend_html(
+        shown["peserta"].where(~hidden["peserta"]), "peserta", "Peserta", None, hidden="<5 / x"
+    )
+    assert "peta-legenda-tersembunyi" in html and "<5 / x" in html
+    assert fmt.number(int(shown.loc[0, "peserta"])) not in html  # not the scale's maximum

@@ -9,6 +9,7 @@ Pages call :func:`page_context` for the filters and settings of the current view
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -739,6 +740,8 @@ def show_table(
     height: int | str = "auto",
     pin: tuple[str, ...] = (),
     links: dict[str, tuple[str, str]] | None = None,
+    measures: dict[str, str] | None = None,
+    suppress: dict | None = None,
 ) -> None:
     """A sortable table with Indonesian number formats, plus CSV/XLSX downloads.
 
@@ -748,7 +751,10 @@ def show_table(
     carry the raw values under the same headers. ``pin`` names columns that stay in view when the
     grid scrolls sideways. ``links`` maps columns of ``df`` holding relative URLs to
     ``(i18n key of the header, link text)``: shown as links after the other columns, left out of
-    the downloads.
+    the downloads. ``measures`` maps a column of ``df`` to the registry measure it shows when its
+    name is not that measure's key (its small-count policy, :mod:`lib.semantic.guard`);
+    ``suppress`` passes ``group_by``, ``row_totals`` and ``forced`` (in columns of ``df``) to the
+    suppression of :func:`show_prepared_table`.
     """
     from lib.core.i18n import CATALOGUE
 
@@ -762,6 +768,9 @@ def show_table(
         for col, (label_key, kind) in columns.items()
     ]
     table = present.make_table(df, cols, ctx.lang)
+    if measures:
+        keys = {h: measures.get(k, k) for h, k in table.keys.items()}
+        table = dataclasses.replace(table, keys=keys)
     pinned = tuple(c.label for c in cols if c.key in pin)
     link_cols = {
         ctx.t(label_key): (list(df[col]), text) for col, (label_key, text) in (links or {}).items()
@@ -775,7 +784,30 @@ def show_table(
         height=height,
         pin=pinned,
         links=link_cols,
+        suppress=suppress,
+        columns_of=[c.key for c in cols],
     )
+
+
+def suppression_kw(table, suppress: dict | None, columns_of: list[str] | None = None) -> dict:
+    """``suppress`` (``group_by``, ``row_totals``, ``forced`` named by source columns) in the
+    headers of ``table`` (:func:`lib.semantic.suppression.suppress` arguments)."""
+    if not suppress:
+        return {}
+    sources = columns_of or list(table.keys.values())
+    header = {src: h for src, h in zip(sources, table.export.columns, strict=False)}
+    kw: dict = {}
+    if suppress.get("group_by"):
+        kw["group_by"] = header[suppress["group_by"]]
+    if suppress.get("row_totals") is not None:
+        kw["row_totals"] = {
+            header[t]: [header[p] for p in parts if p in header]
+            for t, parts in suppress["row_totals"].items()
+            if t in header
+        }
+    if suppress.get("forced"):
+        kw["forced"] = [(i, header[c]) for i, c in suppress["forced"] if c in header]
+    return kw
 
 
 def show_prepared_table(
@@ -789,18 +821,24 @@ def show_prepared_table(
     height: int | str = "auto",
     pin: tuple[str, ...] = (),
     links: dict[str, tuple[list, str]] | None = None,
+    suppress: dict | None = None,
+    columns_of: list[str] | None = None,
 ) -> None:
     """A :class:`lib.render.present.Table` — the one table renderer of Pantau: the raw numbers of its
     ``export`` frame in the grid (so columns sort as numbers), written the Indonesian way by
     :func:`lib.render.present.format_cell`, help per header, optional single-row selection, and
     CSV/XLSX of the same raw frame. ``links`` adds columns of relative URLs after the others
-    (header -> (URLs, link text)), left out of the downloads."""
+    (header -> (URLs, link text)), left out of the downloads. ``suppress``: ``group_by``,
+    ``row_totals`` and ``forced`` cells of the small-count suppression (:func:`suppression_kw`),
+    in source columns (``columns_of``: the source column of each header, in order; default the
+    table's ``keys``)."""
     view = table.export.copy()
     for col in table.numeric:
         view[col] = pd.to_numeric(view[col], errors="coerce")
     hidden = False
     if not ctx.exact:  # leadership: small counts hidden in the grid and in its downloads
-        view, hidden = guard.frame(view, ctx.settings.ambang_sel_kecil, table.keys)
+        kw = suppression_kw(table, suppress, columns_of)
+        view, hidden = guard.frame(view, ctx.settings.ambang_sel_kecil, table.keys, **kw)
     kinds = {col: table.kinds.get(col, "text") for col in view.columns}
     formatters = {
         col: (lambda v, k=kind: present.format_cell(v, k, ctx.lang)) for col, kind in kinds.items()

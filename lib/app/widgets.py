@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib.core import access, fmt
 from lib.core.filters import PARAMS
+from lib.semantic import guard
 from lib.views import status as status_view
 
 TONE_ALERT = {"good": st.success, "warn": st.warning, "bad": st.error}
@@ -48,22 +49,32 @@ def status_headline(ctx, st_) -> None:
 
 def fair_share_note(ctx, fair) -> None:
     """Under a filter: the group's share of the regency quota, labelled as a share, with its fair
-    share beside it when the filter makes an area."""
+    share beside it when the filter makes an area. For leadership a small group's count reads
+    ``<5`` and its shares ``–`` (:mod:`lib.semantic.guard`)."""
     if not fair.scope.filtered:
         return
-    share = fmt.pct(fair.porsi_kuota, ctx.lang)
+    thr = None if ctx.exact else ctx.settings.ambang_sel_kecil
+
+    def count(v) -> str:
+        text = lambda x: fmt.number(x, lang=ctx.lang)  # noqa: E731
+        return text(v) if thr is None else guard.count_text(v, thr, text)
+
+    def pct(v, base) -> str:
+        if thr is not None and guard.hides(base, thr):
+            return fmt.DASH
+        return fmt.pct(v, ctx.lang)
+
+    share = pct(fair.porsi_kuota, fair.peserta)
     if fair.applicable and fair.bagian_wajar is not None:
         text = ctx.t(
             "status.porsi.wajar",
-            peserta=fmt.number(fair.peserta_wilayah, lang=ctx.lang),
+            peserta=count(fair.peserta_wilayah),
             share=share,
-            wajar=fmt.number(fair.bagian_wajar, lang=ctx.lang),
-            pct=fmt.pct(fair.persen_bagian_wajar, ctx.lang),
+            wajar=count(fair.bagian_wajar),
+            pct=pct(fair.persen_bagian_wajar, fair.peserta_wilayah),
         )
     else:
-        text = ctx.t(
-            "status.porsi.plain", peserta=fmt.number(fair.peserta, lang=ctx.lang), share=share
-        )
+        text = ctx.t("status.porsi.plain", peserta=count(fair.peserta), share=share)
     st.info(text, icon=":material/pie_chart:")
 
 

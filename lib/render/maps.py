@@ -73,6 +73,9 @@ WARM: tuple[tuple[int, int, int], ...] = (
     (177, 0, 38),
 )
 NO_DATA = (210, 210, 210)
+# A value hidden from a leadership viewer (a small count, a rate of a small group, or a cell hidden
+# so that a total does not give a small one away): one neutral colour, not the value's.
+HIDDEN = (150, 150, 172)
 CONTEXT_FILL = (238, 238, 238)
 OUTLINE = (90, 90, 90)
 MAX_RADIUS_M = 1800  # the largest circle (metres) at the regency zoom; area ∝ value
@@ -223,17 +226,48 @@ def view_state(
 # --- deck ---------------------------------------------------------------------------------------
 
 
+def hidden_marker(value, metric: Metric, threshold: int) -> str:
+    """What a hidden village shows: ``<5`` for a small count, ``×`` for a count hidden to protect
+    another, ``–`` for a rate of a small group."""
+    from lib.semantic.suppression import DASH, SECONDARY, small
+
+    if metric.unit == "persen":
+        return DASH
+    if value is not None and not pd.isna(value) and 0 < int(value) < threshold:
+        return small(threshold)
+    return SECONDARY
+
+
 def _records(
-    shown: pd.DataFrame, metric: Metric, lang: str, label: str, max_radius: float
+    shown: pd.DataFrame,
+    metric: Metric,
+    lang: str,
+    label: str,
+    max_radius: float,
+    hidden: pd.DataFrame | None = None,
+    threshold: int | None = None,
 ) -> list[dict]:
-    vmax = scale_max(shown[metric.key])
-    size_max = scale_max(shown[metric.size_by])
     s = settings()
+    threshold = threshold or s.ambang_sel_kecil
+    hide = [bool(x) for x in hidden[metric.key]] if hidden is not None else [False] * len(shown)
+    hide_size = (
+        [bool(x) for x in hidden[metric.size_by]]
+        if hidden is not None and metric.size_by in hidden
+        else [False] * len(shown)
+    )
+    # The scales run over what is shown: a hidden value neither colours nor stretches them.
+    values = shown[metric.key].where(~pd.Series(hide, index=shown.index))
+    sizes = shown[metric.size_by].where(~pd.Series(hide_size, index=shown.index))
+    vmax = scale_max(values)
+    size_max = scale_max(sizes)
     out = []
-    for r in shown.to_dict("records"):
+    for r, hid, hid_size in zip(shown.to_dict("records"), hide, hide_size, strict=True):
         value = r[metric.key]
-        size = r[metric.size_by]
-        shown_value = format_value(value, metric, lang, s)
+        # a hidden size is drawn as if it were the threshold (the size of "<5", not of the value)
+        size = threshold if hid_size else r[metric.size_by]
+        shown_value = (
+            hidden_marker(value, metric, threshold) if hid else format_value(value, metric, lang, s)
+        )
         out.append(
             {
                 "kode": r["kode"],
@@ -248,8 +282,11 @@ def _records(
                 "tip_kecamatan": fmt.html_text(r["kecamatan"]),
                 "tip_metrik": fmt.html_text(label),
                 "tip_nilai": fmt.html_text(shown_value),
-                "warna": color_for(None if pd.isna(value) else value, vmax, metric.scale),
-                "radius": round(max_radius * math.sqrt(max(size, 0) / size_max), 1),
+                "warna": [*HIDDEN, 255]
+                if hid
+                else color_for(None if pd.isna(value) else value, vmax, metric.scale),
+                "tersembunyi": hid,
+                "radius": round(max_radius * math.sqrt(min(max(size, 0) / size_max, 1)), 1),
             }
         )
     return out
@@ -264,11 +301,15 @@ def build_deck(
     whole: bool,
     lang: str = "id",
     tooltip_kecamatan: str = "Kecamatan",
+    hidden: pd.DataFrame | None = None,
+    threshold: int | None = None,
 ) -> pdk.Deck:
     """The map of ``villages`` (rows of :func:`lib.views.villages.village_stats`) for one metric.
 
     Villages in scope are coloured (and pickable: layer id :data:`LAYER_ID`); the others are drawn
     as grey context. ``whole`` uses the regency view of the settings instead of fitting the scope.
+    ``hidden`` (leadership viewers): the mask of hidden cells of the in-scope rows, in their order
+    (``lib.views.privacy.village_mask``); a hidden village gets :data:`HIDDEN` and its marker.
     """
     metric = METRIC_BY_KEY[metric_key]
     shown = villages[villages["in_scope"]]
@@ -276,7 +317,7 @@ def build_deck(
     view = view_state(shown, whole, boundaries)
     # Circles keep their size on screen when the view zooms in on a kecamatan or a village.
     zoom_factor = 2 ** (settings().peta_zoom - view.zoom)
-    records = _records(shown, metric, lang, label, MAX_RADIUS_M * zoom_factor)
+    records = _records(shown, metric, lang, label, MAX_RADIUS_M * zoom_factor, hidden, threshold)
     layers: list[pdk.Layer] = []
     missing = records
     if boundaries is not None:
@@ -435,10 +476,13 @@ def legend_html(
     no_data: str | None,
     size_note: str | None = None,
     lang: str = "id",
+    hidden: str | None = None,
 ) -> str:
     """A colour-bar legend (0 … maximum, Indonesian numbers) as HTML for ``st.html``.
 
-    ``no_data`` labels the grey swatch; pass ``None`` when no village lacks a value.
+    ``no_data`` labels the grey swatch; pass ``None`` when no village lacks a value. ``hidden``
+    labels the :data:`HIDDEN` swatch (``None``: nothing hidden); ``values`` are then the shown
+    values only, so that the scale's maximum is never a hidden one.
     """
     metric = METRIC_BY_KEY[metric_key]
     vmax = scale_max(values)
@@ -457,6 +501,13 @@ def legend_html(
         if no_data
         else ""
     )
+    if hidden:
+        grey += (
+            f'<div style="margin-top:4px" data-testid="peta-legenda-tersembunyi">'
+            f'<span style="display:inline-block;width:14px;height:14px;'
+            f"background:rgb{HIDDEN};border:1px solid #888;vertical-align:middle;"
+            f'margin-right:6px"></span>{hidden}</div>'
+        )
     return (
         '<div style="font-size:15px;line-height:1.4;max-width:420px" data-testid="peta-legenda">'
         f"<div><b>{title}</b></div>"

@@ -26,7 +26,36 @@ ALIASES = {
     "n": "n_pendapatan",
     "sebelum": "median_pendapatan_sebelum",
     "sesudah": "median_pendapatan_sesudah",
+    # /rencana lists (lib.semantic.decisions): the n beside each package rate is that rate's
+    # base count, and the 95 % interval of a rate is hidden with the rate.
+    "penerima": "penerima_bantuan",
+    "persen_keterisian_n": "kursi",
+    "persen_selesai_n": "pernah_terdaftar",
+    "persen_kompeten_n": "selesai",
+    "persen_penempatan_n": "selesai",
+    "selang_keterisian": "persen_keterisian",
+    "selang_selesai": "persen_selesai",
+    "selang_kompeten": "persen_kompeten",
+    "selang_penempatan": "persen_penempatan",
+    "alumni": "alumni_calon_modal",
+    "belum_dibantu": "alumni_belum_dibantu",
+    "prioritas": "alumni_prioritas_modal",
 }
+
+# Counts that add up to another count of the same row (total, parts): a part shown beside its
+# total gives a hidden part away, so they are protected together (complementary suppression).
+# Unmet need = eligible residents − participants; short of the fair share = fair share −
+# participants (both never below 0, so the parts may exceed the total: only more is hidden);
+# completers = their latest statuses; placed = employed + self-employed. The first relation whose
+# total and every part are in a frame applies to that total.
+ROW_TOTALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sasaran", ("peserta", "kebutuhan_belum_terlayani")),
+    ("bagian_wajar", ("peserta", "kurang_dari_bagian_wajar")),
+    ("selesai", measures.STATUSES),
+    ("selesai", measures.OUTCOMES),  # the surveyed completers of a month bucket (/hasil)
+    ("selesai", ("terlacak", "tidak_terlacak")),
+    ("ditempatkan", measures.PLACED),
+)
 
 
 def measure_of(column: str) -> measures.Measure | None:
@@ -50,17 +79,39 @@ def policies(columns: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+def row_totals(columns: Mapping[str, str]) -> dict[str, list[str]]:
+    """The :data:`ROW_TOTALS` relations among a frame's columns (``columns`` maps a column to its
+    measure key), as ``row_totals`` of :func:`lib.semantic.suppression.suppress`: a total column
+    -> its part columns (only when the total and every part are there)."""
+    by_key = {ALIASES.get(key, key): col for col, key in columns.items()}
+    out: dict[str, list[str]] = {}
+    for total, parts in ROW_TOTALS:
+        if total in by_key and by_key[total] not in out and all(p in by_key for p in parts):
+            out[by_key[total]] = [by_key[p] for p in parts]
+    return out
+
+
+def _counted(relations: dict[str, list[str]], rules: dict[str, str]) -> dict[str, list[str]]:
+    return {
+        t: p
+        for t, p in relations.items()
+        if rules.get(t) == "count" and all(rules.get(x) == "count" for x in p)
+    }
+
+
 def frame(
     df: pd.DataFrame,
     threshold: int,
     columns: Mapping[str, str] | None = None,
     **kw,
 ) -> suppression.Suppressed:
-    """``df`` with small counts hidden (cells become text: ``<5``, ``×``, ``–``)."""
+    """``df`` with small counts hidden (cells become text: ``<5``, ``×``, ``–``). The registry's
+    row relations (:data:`ROW_TOTALS`) apply besides any ``row_totals`` given."""
     columns = columns or {c: c for c in df.columns}
     rules = policies(columns)
     if not rules:
         return suppression.Suppressed(df.copy(), False)
+    kw["row_totals"] = {**_counted(row_totals(columns), rules), **(kw.get("row_totals") or {})}
     return suppression.suppress(df, rules, threshold, **kw)
 
 
@@ -74,6 +125,33 @@ def numeric(df: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, bool]:
         if masked[col].dtype == object and df[col].dtype != object:
             out[col] = pd.to_numeric(masked[col], errors="coerce")
     return out, True
+
+
+def mask(
+    df: pd.DataFrame,
+    threshold: int,
+    columns: Mapping[str, str] | None = None,
+    **kw,
+) -> pd.DataFrame:
+    """The boolean mask of the cells :func:`frame` hides (same arguments), e.g. to colour a map."""
+    columns = columns or {c: c for c in df.columns}
+    rules = policies(columns)
+    if not rules:
+        return pd.DataFrame(False, index=df.index, columns=df.columns)
+    kw["row_totals"] = {**_counted(row_totals(columns), rules), **(kw.get("row_totals") or {})}
+    return suppression.hidden_mask(df, rules, threshold, **kw)[0]
+
+
+def count_text(value, threshold: int, text) -> str:
+    """A count of persons or records inside a sentence for a leadership viewer: ``<5`` when it is
+    from 1 to ``threshold`` − 1, else ``text(value)`` (the caller's format)."""
+    shown = suppression.suppress_value(value, threshold)
+    return shown if isinstance(shown, str) else text(value)
+
+
+def hides(value, threshold: int) -> bool:
+    """Whether a count is hidden (1 to ``threshold`` − 1)."""
+    return isinstance(suppression.suppress_value(value, threshold), str)
 
 
 def value(key: str, values: Mapping, threshold: int):

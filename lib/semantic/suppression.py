@@ -133,6 +133,7 @@ def hidden_mask(
     group_by: str | Sequence[str] | None = None,
     total_rows: Iterable[Hashable] = (),
     row_totals: Mapping[str, Sequence[str]] | None = None,
+    forced: Iterable[tuple[Hashable, str]] = (),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The boolean mask of hidden cells, and a frame of the marker of each hidden cell.
 
@@ -164,6 +165,14 @@ def hidden_mask(
             v = values[c][i]
             if v is not None and 0 < v < threshold:
                 hidden[(i, c)] = "primary"
+
+    # Cells another table of the same page needs hidden (e.g. villages of a kecamatan whose total
+    # is hidden there): secondary from the start, so that the groups below protect them too.
+    positions = {label: i for i, label in enumerate(frame.index)}
+    for label, c in forced:
+        i = positions.get(label)
+        if i is not None and c in values and (i, c) not in hidden and (values[c][i] or 0) > 0:
+            hidden[(i, c)] = "secondary"
 
     # The groups whose members add up to a known total: (member cells, total cell or None).
     groups: list[tuple[list[tuple[int, str]], tuple[int, str] | None]] = []
@@ -252,6 +261,7 @@ def suppress(
     group_by: str | Sequence[str] | None = None,
     total_rows: Iterable[Hashable] = (),
     row_totals: Mapping[str, Sequence[str]] | None = None,
+    forced: Iterable[tuple[Hashable, str]] = (),
 ) -> Suppressed:
     """Mask small counts of ``frame`` (docs/indicators.md); returns the masked frame and whether anything was
     hidden.
@@ -262,6 +272,8 @@ def suppress(
     the column totals) add up to a known total per column, within each ``group_by`` group (e.g.
     villages within a kecamatan whose totals are shown). ``row_totals`` maps a total column to the
     count columns that add up to it in each row (e.g. ``{"selesai": [...tracer statuses...]}``).
+    ``forced`` lists cells (index label, column) to hide in any case (shown as ``×``), e.g. where
+    another table of the same page hides their total.
 
     Hidden cells hold ``<5`` (a small count), ``×`` (hidden to protect another) or ``–`` (a rate,
     median or money sum over a hidden count); their columns become ``object`` dtype. A threshold of 1
@@ -274,6 +286,7 @@ def suppress(
         group_by=group_by,
         total_rows=total_rows,
         row_totals=row_totals,
+        forced=forced,
     )
     if not mask.to_numpy().any():
         return Suppressed(frame.copy(), False)

@@ -17,6 +17,12 @@ Four rules, each a measure or breakdown of :mod:`lib.semantic` on the current fi
     :func:`lib.semantic.measures.untraced_after_months` months before the data date).
 
 An alert exists only when its count is above zero. :func:`message` words it in Indonesian or English.
+
+For a leadership viewer (``threshold``: the small-count threshold, ``None`` for exact figures) a
+count of persons or records inside a sentence or an item from 1 to ``threshold`` − 1 is written
+``<5`` (:func:`lib.semantic.guard.count_text`): the sasaran of a village, the seats filled of a
+class, the untraced alumni, the completers, and the overdue ones (also hidden when the rest, the
+recent ones, is small: the two add up to the untraced).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from typing import TYPE_CHECKING
 from lib.core import fmt
 from lib.core.filters import Filters, load_reference
 from lib.core.i18n import t
-from lib.semantic import measures
+from lib.semantic import guard, measures
 from lib.semantic import query as semantic
 from lib.views import queries
 
@@ -36,6 +42,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy import Engine
 
 MAX_ITEMS = 8
+
+
+def _count(value, lang: str = "id", threshold: int | None = None) -> str:
+    """A count of persons or records for a sentence: ``<5`` for a leadership viewer when small."""
+    if threshold is None:
+        return fmt.number(value, lang=lang)
+    return guard.count_text(value, threshold, lambda v: fmt.number(v, lang=lang))
 
 
 @dataclass(frozen=True)
@@ -107,8 +120,9 @@ def compute(engine: Engine, f: Filters) -> list[Alert]:
     return [a for a in found if a is not None]
 
 
-def message(alert: Alert, lang: str = "id") -> str:
-    """The alert as one sentence (Markdown)."""
+def message(alert: Alert, lang: str = "id", threshold: int | None = None) -> str:
+    """The alert as one sentence (Markdown); ``threshold``: write small counts of persons as
+    ``<5`` (leadership viewers)."""
     n = fmt.number(alert.count, lang=lang)
     one = alert.count == 1
     if alert.code == "paket_belum_jalan":
@@ -116,7 +130,7 @@ def message(alert: Alert, lang: str = "id") -> str:
     if alert.code == "desa_tanpa_peserta":
         return t(
             "alert.desa.one" if one else "alert.desa.many", lang, n=n,
-            threshold=fmt.number(alert.numbers[0], lang=lang),
+            threshold=_count(alert.numbers[0], lang, threshold),
         )  # fmt: skip
     if alert.code == "kelas_kurang":
         return t(
@@ -127,18 +141,28 @@ def message(alert: Alert, lang: str = "id") -> str:
         )
     if alert.code == "belum_ditelusuri":
         late, total = alert.numbers
-        key = "alert.telusur.one" if one else "alert.telusur.many"
+        hidden = threshold is not None and guard.hides(alert.count, threshold)
+        key = "alert.telusur.one" if one and not hidden else "alert.telusur.many"
         if not late:  # no "0 di antaranya" clause
             key += ".recent"
+        late_text = _count(late, lang, threshold)
+        if threshold is not None and guard.hides(alert.count - late, threshold):
+            late_text = suppression_marker(threshold)  # untraced − overdue would show the rest
         return t(
-            key, lang, n=n,
-            total=fmt.number(total, lang=lang), late=fmt.number(late, lang=lang),
+            key, lang, n=_count(alert.count, lang, threshold),
+            total=_count(total, lang, threshold), late=late_text,
             months=measures.untraced_after_months(),
         )  # fmt: skip
     raise KeyError(alert.code)
 
 
-def overview(engine: Engine, f: Filters) -> list[Alert]:
+def suppression_marker(threshold: int) -> str:
+    from lib.semantic.suppression import small
+
+    return small(threshold)
+
+
+def overview(engine: Engine, f: Filters, threshold: int | None = None) -> list[Alert]:
     """The alerts of ``/`` ("Perlu perhatian"): only what is true in the filtered scope and can
     still be acted on, with names instead of codes and links that set the filter.
 
@@ -149,6 +173,8 @@ def overview(engine: Engine, f: Filters) -> list[Alert]:
     - ``kelas_kurang`` only for classes starting in the month of the data date or later (seats of
       a class that has begun can no longer be filled);
     - ``belum_ditelusuri`` as :func:`untraced_alumni`.
+
+    ``threshold`` (leadership viewers): the items write small counts of persons as ``<5``.
     """
     from lib.core import db
 
@@ -160,15 +186,19 @@ def overview(engine: Engine, f: Filters) -> list[Alert]:
             out.append(Alert(idle.code, idle.count, names))
     villages = queries.per_village(engine, f)
     if not villages.empty:
-        threshold = max(1, median(villages["warga_sasaran"]))
-        hit = villages[(villages["peserta"] == 0) & (villages["warga_sasaran"] >= threshold)]
+        many = max(1, median(villages["warga_sasaran"]))
+        hit = villages[(villages["peserta"] == 0) & (villages["warga_sasaran"] >= many)]
         if not hit.empty:
             hit = hit.sort_values(["warga_sasaran", "kode"], ascending=[False, True])
             links = tuple(
-                (f"{r.nama}, {r.kecamatan}: {fmt.number(r.warga_sasaran)}", "desa", r.kode)
+                (
+                    f"{r.nama}, {r.kecamatan}: {_count(r.warga_sasaran, threshold=threshold)}",
+                    "desa",
+                    r.kode,
+                )
                 for r in hit.head(MAX_ITEMS).itertuples()
             )
-            out.append(Alert("desa_tanpa_peserta", len(hit), (), (int(threshold),), links))
+            out.append(Alert("desa_tanpa_peserta", len(hit), (), (int(many),), links))
     as_of = db.data_as_of(engine)
     if as_of is not None:
         df = semantic.query(
@@ -180,7 +210,8 @@ def overview(engine: Engine, f: Filters) -> list[Alert]:
             packages = load_reference(str(engine.url), "").packages
             low = low.sort_values(["terisi", "kelas"])
             items = tuple(
-                f"{packages[str(paket)][0]} ({kelas}): {terisi}/{kursi}"
+                f"{packages[str(paket)][0]} ({kelas}): "
+                f"{_count(terisi, threshold=threshold)}/{fmt.number(kursi)}"
                 for kelas, paket, terisi, kursi in low.head(MAX_ITEMS)[
                     ["kelas", "paket", "terisi", "kursi"]
                 ].itertuples(index=False)

@@ -54,6 +54,10 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Tidak ada data (penyebut nol)",
         "en": "No data (zero denominator)",
     },
+    "peta.legend.hidden": {
+        "id": "{small} / disembunyikan (angka kecil)",
+        "en": "{small} / hidden (small numbers)",
+    },
     "peta.legend.context": {
         "id": "Abu-abu muda: desa di luar filter",
         "en": "Light grey: villages outside the filters",

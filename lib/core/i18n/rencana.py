@@ -213,6 +213,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "95% interval, placement",
     },
     "rencana.col.n": {"id": "n (penempatan)", "en": "n (placement)"},
+    "rencana.col.pernah_terdaftar": {"id": "Pernah terdaftar", "en": "Ever enrolled"},
     "rencana.col.pendapatan": {"id": "Median perubahan pendapatan", "en": "Median income change"},
     "rencana.col.n_pendapatan": {"id": "n (pendapatan)", "en": "n (income)"},
     "rencana.col.keterangan": {"id": "Keterangan", "en": "Note"},
