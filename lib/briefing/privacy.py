@@ -104,7 +104,13 @@ class Privacy:
         if self.exact or df.empty:
             return Masked(df, None, None, self)
         rules = guard.policies(columns)
-        mask, marker = suppression.hidden_mask(df, rules, self.threshold, group_by=group_by)
+        mask, marker = suppression.hidden_mask(
+            df,
+            rules,
+            self.threshold,
+            group_by=group_by,
+            row_totals=guard.counted_row_totals(columns, rules),
+        )
         for col, bases in (derived or {}).items():
             for i in range(len(df)):
                 if not mask.iat[i, mask.columns.get_loc(col)] and any(

@@ -186,7 +186,7 @@ def _mask_kecamatan(kec, g: Privacy) -> Masked:
                   "cakupan", "porsi_kuota", "persen_bagian_wajar")
     }  # fmt: skip
     columns["persen_bagian_wajar"] = "cakupan"  # a rate over the participants
-    columns["kurang_dari_bagian_wajar"] = "kebutuhan_belum_terlayani"  # a count of persons
+    columns["kurang_dari_bagian_wajar"] = "kurang_dari_bagian_wajar"
     derived = {
         "kurang_dari_bagian_wajar": ("peserta", "bagian_wajar"),
         "kebutuhan_belum_terlayani": ("peserta", "sasaran"),

@@ -91,10 +91,15 @@ def row_totals(columns: Mapping[str, str]) -> dict[str, list[str]]:
     return out
 
 
-def _counted(relations: dict[str, list[str]], rules: dict[str, str]) -> dict[str, list[str]]:
+def counted_row_totals(
+    columns: Mapping[str, str], rules: Mapping[str, str]
+) -> dict[str, list[str]]:
+    """The :func:`row_totals` of ``columns`` whose total and parts are all counts under ``rules``
+    (what :func:`lib.semantic.suppression.hidden_mask` takes as ``row_totals``); the pages' tables
+    and the deck's tables hide the same cells with it."""
     return {
         t: p
-        for t, p in relations.items()
+        for t, p in row_totals(columns).items()
         if rules.get(t) == "count" and all(rules.get(x) == "count" for x in p)
     }
 
@@ -111,7 +116,7 @@ def frame(
     rules = policies(columns)
     if not rules:
         return suppression.Suppressed(df.copy(), False)
-    kw["row_totals"] = {**_counted(row_totals(columns), rules), **(kw.get("row_totals") or {})}
+    kw["row_totals"] = {**counted_row_totals(columns, rules), **(kw.get("row_totals") or {})}
     return suppression.suppress(df, rules, threshold, **kw)
 
 
@@ -138,7 +143,7 @@ def mask(
     rules = policies(columns)
     if not rules:
         return pd.DataFrame(False, index=df.index, columns=df.columns)
-    kw["row_totals"] = {**_counted(row_totals(columns), rules), **(kw.get("row_totals") or {})}
+    kw["row_totals"] = {**counted_row_totals(columns, rules), **(kw.get("row_totals") or {})}
     return suppression.hidden_mask(df, rules, threshold, **kw)[0]
 
 
