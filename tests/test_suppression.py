@@ -267,3 +267,60 @@ def test_with_the_total_elsewhere_cells_are_safe_or_all_hidden(values, threshold
     if all(isinstance(c, str) for v, c in zip(values, cells, strict=True) if v):
         return
     assert_group_safe(values, cells, threshold)
+
+
+# --- the placement rate gives the placed away -------------------------------------------------------
+
+STATUS_ROW = {"bekerja": 8, "wirausaha": 20, "belum_bekerja": 9, "melanjutkan_pendidikan": 1,
+              "tidak_terlacak": 9}  # fmt: skip
+
+
+def _solutions(out, hidden: list[str], selesai: int, placed: int, threshold: int) -> list[dict]:
+    """Every assignment of the hidden statuses consistent with what a reader sees: the shown
+    cells, the completers, the placed (from the rate), ``<5`` cells from 1 to threshold − 1 and
+    second cells (``×``) from the threshold up."""
+    from itertools import product
+
+    ranges = [range(1, threshold) if out[k] == "<5" or out[k] == f"<{threshold}"
+              else range(threshold, selesai + 1) for k in hidden]  # fmt: skip
+    shown_row = {k: int(out[k]) for k in STATUS_ROW if k not in hidden}
+    found = []
+    for combo in product(*ranges):
+        row = {**shown_row, **dict(zip(hidden, combo, strict=True))}
+        if sum(row.values()) == selesai and row["bekerja"] + row["wirausaha"] == placed:
+            found.append(dict(zip(hidden, combo, strict=True)))
+    return found
+
+
+@given(st.lists(st.integers(0, 12), min_size=5, max_size=5), st.sampled_from([3, 5]))
+@settings(max_examples=60, deadline=None)
+def test_statuses_beside_the_placement_rate_hide_no_cell_the_rate_gives_away(values, threshold):
+    """The completers and the placement rate are shown with the statuses (a /hasil row, the deck):
+    no hidden status can be worked out from them, even though the rate tells the placed."""
+    from lib.semantic import guard
+
+    row = dict(zip(STATUS_ROW, values, strict=True))
+    selesai = sum(values)
+    placed = row["bekerja"] + row["wirausaha"]
+    df = pd.DataFrame(
+        [{**row, "selesai": selesai, "persen_penempatan": 100 * placed / (selesai or 1)}]
+    )
+    out = guard.frame(df, threshold).frame.iloc[0]
+    if isinstance(out["selesai"], str) or isinstance(out["persen_penempatan"], str):
+        return  # the completers or the rate hidden: nothing to subtract from
+    if 0 < placed < threshold or 0 < selesai - placed < threshold:
+        return  # the rate itself tells a small group (the spec hides a rate by its base only)
+    hidden = [k for k in STATUS_ROW if isinstance(out[k], str)]
+    solutions = _solutions(out, hidden, selesai, placed, threshold)
+    for k in hidden:  # a hidden cell is never exactly determined: two values at least remain
+        assert len({s[k] for s in solutions}) >= 2, (row, out.to_dict(), k)
+
+
+def test_the_demo_case_hides_a_second_cell_among_the_unplaced():
+    from lib.semantic import guard
+
+    df = pd.DataFrame([{**STATUS_ROW, "selesai": 47, "persen_penempatan": 59.6}])
+    out = guard.frame(df, 5).frame.iloc[0]
+    assert out["melanjutkan_pendidikan"] == "<5"
+    assert (out["bekerja"], out["wirausaha"]) == (8, 20)  # the placed are safe among themselves
+    assert [out["belum_bekerja"], out["tidak_terlacak"]].count(SECONDARY) == 1

@@ -103,14 +103,7 @@ class Privacy:
         (``–``) in every row where one of them is."""
         if self.exact or df.empty:
             return Masked(df, None, None, self)
-        rules = guard.policies(columns)
-        mask, marker = suppression.hidden_mask(
-            df,
-            rules,
-            self.threshold,
-            group_by=group_by,
-            row_totals=guard.counted_row_totals(columns, rules),
-        )
+        mask, marker = guard.hidden(df, self.threshold, columns, group_by=group_by)
         for col, bases in (derived or {}).items():
             for i in range(len(df)):
                 if not mask.iat[i, mask.columns.get_loc(col)] and any(

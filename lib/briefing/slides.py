@@ -676,7 +676,11 @@ def build(
     counts = query.values(engine, [num, den], filters)
     bounds = decisions.wilson(_int(counts[num]), _int(counts[den]))
     outcome = pd.DataFrame({"n": [_int(values.get(k)) for k in OUTCOME_ORDER]}, index=OUTCOME_ORDER)
-    om = g.mask(outcome, {"n": "peserta"})  # the statuses add up to the completers
+    # the statuses add up to the completers; where the placement rate is shown it gives the
+    # placed away too, so the placed and the rest are protected as two groups with known totals
+    outcome["kelompok"] = [k in measures.PLACED for k in OUTCOME_ORDER]
+    rate_shown = values.get("persen_penempatan") is not None and not g.small(values.get("selesai"))
+    om = g.mask(outcome, {"n": "peserta"}, group_by="kelompok" if rate_shown else None)
     if bounds is None or values.get("persen_penempatan") is None:
         title = t("nar.t.hasil.none", lang)
     elif g.small(values.get("selesai")):

@@ -11,7 +11,7 @@ the downloads) and the deck call these functions; they know frames by their meas
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -104,6 +104,82 @@ def counted_row_totals(
     }
 
 
+# A rate shown over a shown base gives its numerator away: the placement rate beside the completers
+# says how many were placed. Where a frame shows the statuses of the completers with that rate, the
+# statuses are therefore protected as two groups with known totals (the placed, and the rest), not
+# as one group under the completers, whose audit would miss that the rate splits it.
+_PLACED_TOTAL, _REST_TOTAL = "__ditempatkan", "__belum_ditempatkan"
+
+
+def _with_known_placed(
+    df: pd.DataFrame, columns: Mapping[str, str]
+) -> tuple[pd.DataFrame, dict[str, str], dict[str, list[str]]]:
+    """``df`` and ``columns`` with the two virtual totals and their relations added when the
+    placement rate shows beside the completers and every status; else unchanged and no relation."""
+    by_key = {ALIASES.get(key, key): col for col, key in columns.items()}
+    need = ("selesai", "persen_penempatan", *measures.STATUSES)
+    if not all(k in by_key for k in need):
+        return df, dict(columns), {}
+    placed = [by_key[k] for k in measures.PLACED]
+    rest = [by_key[k] for k in measures.STATUSES if k not in measures.PLACED]
+    ext = df.copy()
+    ext[_PLACED_TOTAL] = df[placed].sum(axis=1, min_count=len(placed))
+    ext[_REST_TOTAL] = df[by_key["selesai"]] - ext[_PLACED_TOTAL]
+    cols = {**columns, _PLACED_TOTAL: "ditempatkan", _REST_TOTAL: "ditempatkan"}
+    return ext, cols, {_PLACED_TOTAL: placed, _REST_TOTAL: rest}
+
+
+def relations(
+    df: pd.DataFrame, columns: Mapping[str, str], row_totals: Mapping[str, Sequence[str]] | None
+) -> tuple[pd.DataFrame, dict[str, str], dict[str, str], dict[str, list[str]]]:
+    """What :func:`lib.semantic.suppression.hidden_mask` needs for ``df`` (possibly with virtual
+    total columns, which the caller drops): the frame, its columns, their policies and the row
+    relations (the registry's :data:`ROW_TOTALS`, the placement split, then ``row_totals``)."""
+    ext, cols, split = _with_known_placed(df, columns)
+    rules = policies(cols)
+    rows = counted_row_totals(cols, rules)
+    if split:  # the two groups replace the one under the completers
+        rows.pop(cols_of(cols, "selesai") or "", None)
+        rows.update(split)
+    return ext, cols, rules, {**rows, **{k: list(v) for k, v in (row_totals or {}).items()}}
+
+
+def cols_of(columns: Mapping[str, str], key: str) -> str | None:
+    """The column of ``columns`` that shows measure ``key`` (aliases resolved), if any."""
+    return next((c for c, k in columns.items() if ALIASES.get(k, k) == key), None)
+
+
+def hidden(
+    df: pd.DataFrame,
+    threshold: int,
+    columns: Mapping[str, str] | None = None,
+    **kw,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The mask of the cells hidden for a leadership viewer and their markers
+    (:func:`lib.semantic.suppression.hidden_mask` with the registry's policies and relations). A
+    virtual total that had to be hidden is the completers' part, so the completers go (and with
+    them the rate)."""
+    columns = columns or {c: c for c in df.columns}
+    rules = policies(columns)
+    if not rules:
+        empty = pd.DataFrame(False, index=df.index, columns=df.columns)
+        return empty, pd.DataFrame(None, index=df.index, columns=df.columns, dtype=object)
+    ext, cols, rules, kw["row_totals"] = relations(df, columns, kw.get("row_totals"))
+    mask, marker = suppression.hidden_mask(ext, rules, threshold, **kw)
+    if _PLACED_TOTAL in ext.columns:
+        gone = mask[_PLACED_TOTAL] | mask[_REST_TOTAL]
+        for key, mark in (
+            ("selesai", suppression.SECONDARY),
+            ("persen_penempatan", suppression.DASH),
+        ):
+            col = cols_of(cols, key)
+            if col is not None:
+                fresh = gone & ~mask[col]
+                mask.loc[fresh, col] = True
+                marker.loc[fresh, col] = mark
+    return mask[list(df.columns)], marker[list(df.columns)]
+
+
 def frame(
     df: pd.DataFrame,
     threshold: int,
@@ -111,13 +187,14 @@ def frame(
     **kw,
 ) -> suppression.Suppressed:
     """``df`` with small counts hidden (cells become text: ``<5``, ``×``, ``–``). The registry's
-    row relations (:data:`ROW_TOTALS`) apply besides any ``row_totals`` given."""
-    columns = columns or {c: c for c in df.columns}
-    rules = policies(columns)
-    if not rules:
+    row relations (:data:`ROW_TOTALS`, the placement split) apply besides any ``row_totals`` given."""
+    mask, marker = hidden(df, threshold, columns, **kw)
+    if not mask.to_numpy().any():
         return suppression.Suppressed(df.copy(), False)
-    kw["row_totals"] = {**counted_row_totals(columns, rules), **(kw.get("row_totals") or {})}
-    return suppression.suppress(df, rules, threshold, **kw)
+    out = df.copy()
+    for col in out.columns[mask.any(axis=0).to_numpy()]:
+        out[col] = out[col].astype(object).where(~mask[col], marker[col])
+    return suppression.Suppressed(out, True)
 
 
 def numeric(df: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, bool]:
@@ -139,12 +216,7 @@ def mask(
     **kw,
 ) -> pd.DataFrame:
     """The boolean mask of the cells :func:`frame` hides (same arguments), e.g. to colour a map."""
-    columns = columns or {c: c for c in df.columns}
-    rules = policies(columns)
-    if not rules:
-        return pd.DataFrame(False, index=df.index, columns=df.columns)
-    kw["row_totals"] = {**counted_row_totals(columns, rules), **(kw.get("row_totals") or {})}
-    return suppression.hidden_mask(df, rules, threshold, **kw)[0]
+    return hidden(df, threshold, columns, **kw)[0]
 
 
 def count_text(value, threshold: int, text) -> str:
