@@ -18,6 +18,7 @@ from datetime import date, timedelta
 import altair as alt
 import pandas as pd
 
+from lib.briefing import png_cache
 from lib.core import fmt
 from lib.core.i18n import t
 from lib.render import charts, maps
@@ -47,12 +48,17 @@ def _config(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
 
 
 def to_png(chart: alt.TopLevelMixin, lang: str = "id") -> bytes:
-    """PNG bytes of ``chart``, rendered offline (no external data allowed)."""
+    """PNG bytes of ``chart``, rendered offline (no external data allowed). Every picture of the
+    deck (charts and the map) comes through here and is kept on disk by what it draws
+    (:mod:`lib.briefing.png_cache`): rendered once per data version, filter and language."""
+    spec = _config(chart, lang).to_dict(validate=False)
+    return png_cache.png(spec, lambda: _render(spec), scale=SCALE, lang=lang)
+
+
+def _render(spec: dict) -> bytes:
     import vl_convert as vlc
 
-    spec = _config(chart, lang).to_dict(validate=False)
-    png = vlc.vegalite_to_png(spec, scale=SCALE, allowed_base_urls=[])
-    return _opaque(png)
+    return _opaque(vlc.vegalite_to_png(spec, scale=SCALE, allowed_base_urls=[]))
 
 
 def _opaque(png: bytes) -> bytes:
