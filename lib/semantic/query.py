@@ -158,7 +158,11 @@ def median_stmt(cube: Cube, m: Measure, by: Sequence[str], f: Filters):
         *groups,
         persons.c.v,
         func.row_number().over(partition_by=groups or None, order_by=persons.c.v).label("rn"),
-        func.count().over(partition_by=groups or None).label("n"),
+        # the same window as row_number's (partition and order), framed over the whole group:
+        # one sort serves both
+        func.count()
+        .over(partition_by=groups or None, order_by=persons.c.v, rows=(None, None))
+        .label("n"),
     ).subquery("median_ranked")
     # the middle row (n odd) or rows (n even): n ≤ 2·rn ≤ n + 2, no division
     middle = (2 * ranked.c.rn).between(ranked.c.n, ranked.c.n + 2)
