@@ -354,6 +354,12 @@ def test_rebuild_analyses_the_source_tables_on_postgresql(db_url):
     assert tuples == {"person": 40, "training_class": 1, "an_class": 1}
 
 
+def test_sqlite_connections_keep_a_page_cache_for_the_analytics_tables(tmp_path):
+    engine = db.get_engine(f"sqlite:///{tmp_path / 'cache.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar_one() == -32768
+
+
 def test_months_before():
     assert analytics.months_before(date(2024, 1, 1), 6) == date(2023, 7, 1)
     assert analytics.months_before(date(2024, 8, 31), 6) == date(2024, 2, 29)
