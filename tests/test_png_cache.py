@@ -86,3 +86,18 @@ def test_cleanup_removes_the_least_recently_used_beyond_the_bound(folder, monkey
     assert new == b"z" * 1000
     left = {p.name for p in folder.iterdir()}
     assert hit.name in left and len(left) == 3  # 7 000 bytes over 4 500: down to 3 375 at most
+
+
+def test_the_deck_configuration_is_what_configure_gives(folder):
+    """The shortcut of ``to_png`` (the configuration set on the dict) draws what
+    ``chart.configure(…)`` would: same specification, hence the same kept picture."""
+    chart = alt.hconcat(_bars([1, 2]), alt.layer(_bars([3, 4]), _bars([5, 6]).mark_text()))
+    for lang in ("id", "en"):
+        spec = chart.to_dict(validate=False)
+        spec["config"] = images._config_of(lang)
+        assert spec == images._config(chart, lang).to_dict(validate=False)
+        images.to_png(chart, lang)
+        expected = png_cache.key(
+            images._config(chart, lang).to_dict(validate=False), scale=images.SCALE, lang=lang
+        )
+        assert (folder / f"{expected}.png").is_file()
