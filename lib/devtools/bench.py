@@ -14,7 +14,7 @@ the analytics rebuild that ran inside the seed (``"page": "rebuild"``), then for
   (schema check, "is the database empty?"), which a real first visit after a server start pays
   once, not per page: the bootstrap is therefore re-run, untimed, before each cold run. Per-process
   ``lru_cache`` entries (the SQLAlchemy engine, the reference lists) stay, as in production, and so
-  do the briefing decks kept on disk (:mod:`lib.briefing.store`, once per data version and view):
+  do the briefing's pictures kept on disk (:mod:`lib.briefing.png_cache`, once per picture drawn):
   ``first_cold_s`` is the first cold run of the page, which for ``/briefing`` renders the deck.
   ``cold_cpu_s`` is the CPU time of this process during the cold run (SQLite runs in-process), a
   figure that other work on a shared machine does not inflate; ``load_1m`` the load average then.
@@ -324,7 +324,7 @@ def run(
             )
     records: list[dict] = []
     previous_cache = os.environ.get("PANTAU_CACHE_DIR")
-    os.environ["PANTAU_CACHE_DIR"] = str(workdir / "cache")  # decks of this run only
+    os.environ["PANTAU_CACHE_DIR"] = str(workdir / "cache")  # deck pictures of this run only
     try:
         for name, db_scales, make_url in databases:
             for scale in db_scales:
