@@ -29,6 +29,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _picture_cache(tmp_path_factory):
+    """The deck's kept pictures (lib/briefing/png_cache.py) go to a folder of this test run, not to
+    the project's ``cache/``; the Streamlit servers the tests start inherit it."""
+    previous = os.environ.get("PANTAU_CACHE_DIR")
+    os.environ["PANTAU_CACHE_DIR"] = str(tmp_path_factory.mktemp("picture_cache"))
+    yield
+    if previous is None:
+        os.environ.pop("PANTAU_CACHE_DIR", None)
+    else:
+        os.environ["PANTAU_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """Base URL (without database name) of a throwaway PostgreSQL cluster (``lib/pgtmp.py``)."""

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from lib.app import nav
 from lib.devtools import bench
+
+
+def test_bench_times_every_page_the_app_serves():
+    paths = [bench._page_path(p) for p in bench.page_specs()]
+    assert paths == [bench._page_path(p) for p in nav.PAGES if p.enabled]
+    assert {"/", "/hasil", "/rencana", "/briefing", "/data", "/glosarium"} <= set(paths)
+    assert [p.key for p in bench.page_specs(["briefing", "rencana"])] == ["rencana", "briefing"]
+    with pytest.raises(ValueError, match="renc"):
+        bench.page_specs(["renc"])
 
 
 def test_bench_smoke(tmp_path):

@@ -334,6 +334,32 @@ def test_alerts_follow_the_filters(engine):
     }
 
 
+@pytest.mark.pg
+def test_rebuild_analyses_the_source_tables_on_postgresql(db_url):
+    """A bulk load and the rebuild in one transaction: the rebuild's plans see statistics of the
+    rows just loaded (``reltuples`` is -1 for a table never analysed, 0 for an empty one)."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("ANALYZE runs on PostgreSQL only")
+    with dataset(db_url) as d:
+        for i in range(40):
+            d.person(f"P{i}", desa=BONTO_JAI, jk="P" if i % 2 else "L", lahir=date(1990, 1, 1))
+        d.kelas("GAR-01", tahun=2022, kode="A")
+        analytics.rebuild(d.conn)
+        tuples = dict(
+            d.conn.exec_driver_sql(
+                "SELECT relname, reltuples FROM pg_class WHERE relname IN "
+                "('person', 'training_class', 'an_class')"
+            ).all()
+        )
+    assert tuples == {"person": 40, "training_class": 1, "an_class": 1}
+
+
+def test_sqlite_connections_keep_a_page_cache_for_the_analytics_tables(tmp_path):
+    engine = db.get_engine(f"sqlite:///{tmp_path / 'cache.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar_one() == -32768
+
+
 def test_months_before():
     assert analytics.months_before(date(2024, 1, 1), 6) == date(2023, 7, 1)
     assert analytics.months_before(date(2024, 8, 31), 6) == date(2024, 2, 29)

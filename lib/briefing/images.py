@@ -12,12 +12,15 @@ Sizes are in CSS pixels for the image box of a slide (see :mod:`lib.briefing.lay
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from datetime import date, timedelta
 
 import altair as alt
 import pandas as pd
 
+from lib.briefing import png_cache
 from lib.core import fmt
 from lib.core.i18n import t
 from lib.render import charts, maps
@@ -47,12 +50,33 @@ def _config(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
 
 
 def to_png(chart: alt.TopLevelMixin, lang: str = "id") -> bytes:
-    """PNG bytes of ``chart``, rendered offline (no external data allowed)."""
+    """PNG bytes of ``chart``, rendered offline (no external data allowed). Every picture of the
+    deck (charts and the map) comes through here and is kept on disk by what it draws
+    (:mod:`lib.briefing.png_cache`): rendered once per data version, filter and language."""
+    spec = chart.to_dict(validate=False)
+    if spec.get("config") == _config_of(None):
+        # The deck's configuration is the same for every picture of a language: set it on the
+        # dict instead of ``chart.configure(…)``, which copies the chart and its data (about
+        # 0.5 s for the map) before every render or cache look-up.
+        spec["config"] = copy.deepcopy(_config_of(lang))
+    else:  # a chart configured elsewhere: configure it as a whole
+        spec = _config(chart, lang).to_dict(validate=False)
+    return png_cache.png(spec, lambda: _render(spec), scale=SCALE, lang=lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _config_of(lang: str | None) -> dict:
+    """The top-level ``config`` that :func:`_config` gives a chart in ``lang`` (``None``: Altair's
+    default, the ``config`` of a chart that was never configured). Callers must not mutate it."""
+    blank = alt.Chart(pd.DataFrame({"x": [0]})).mark_point()
+    chart = blank if lang is None else _config(blank, lang)
+    return chart.to_dict(validate=False).get("config", {})
+
+
+def _render(spec: dict) -> bytes:
     import vl_convert as vlc
 
-    spec = _config(chart, lang).to_dict(validate=False)
-    png = vlc.vegalite_to_png(spec, scale=SCALE, allowed_base_urls=[])
-    return _opaque(png)
+    return _opaque(vlc.vegalite_to_png(spec, scale=SCALE, allowed_base_urls=[]))
 
 
 def _opaque(png: bytes) -> bytes:

@@ -14,7 +14,7 @@ the analytics rebuild that ran inside the seed (``"page": "rebuild"``), then for
   (schema check, "is the database empty?"), which a real first visit after a server start pays
   once, not per page: the bootstrap is therefore re-run, untimed, before each cold run. Per-process
   ``lru_cache`` entries (the SQLAlchemy engine, the reference lists) stay, as in production, and so
-  do the briefing decks kept on disk (:mod:`lib.briefing.store`, once per data version and view):
+  do the briefing's pictures kept on disk (:mod:`lib.briefing.png_cache`, once per picture drawn):
   ``first_cold_s`` is the first cold run of the page, which for ``/briefing`` renders the deck.
   ``cold_cpu_s`` is the CPU time of this process during the cold run (SQLite runs in-process), a
   figure that other work on a shared machine does not inflate; ``load_1m`` the load average then.
@@ -263,6 +263,22 @@ def import_records(rows: int | None) -> list[dict]:
     return bench_import.run() if rows is None else bench_import.run(rows, min(rows, 10_000))
 
 
+def page_specs(pages: Iterable[str] | None = None) -> list:
+    """The pages to time: every page the app serves (``lib.app.nav.enabled_pages()``, the list
+    ``dashboard.py`` gives ``st.navigation``, so a new page is timed without editing the bench), or
+    those of the keys ``pages`` (an unknown key is an error, not a silently shorter table)."""
+    from lib.app import nav
+
+    specs = list(nav.enabled_pages())
+    if pages is None:
+        return specs
+    wanted = list(pages)
+    unknown = set(wanted) - {p.key for p in specs}
+    if unknown:
+        raise ValueError(f"unknown page keys: {', '.join(sorted(unknown))}")
+    return [p for p in specs if p.key in set(wanted)]
+
+
 def run(
     scales: Iterable[int] = (1, TARGET_SCALE),
     pg: bool | None = None,
@@ -283,10 +299,9 @@ def run(
     benchmark at its own size, ``0`` skips it. ``startup``: time a new browser session at the
     target scale (when Playwright and Chromium are there).
     """
-    from lib.app import nav
     from lib.devtools import pgtmp
 
-    specs = [p for p in nav.enabled_pages() if pages is None or p.key in set(pages)]
+    specs = page_specs(pages)
     scales = list(scales)
     pg_scales = scales if pg_scales is None else list(pg_scales)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -309,7 +324,7 @@ def run(
             )
     records: list[dict] = []
     previous_cache = os.environ.get("PANTAU_CACHE_DIR")
-    os.environ["PANTAU_CACHE_DIR"] = str(workdir / "cache")  # decks of this run only
+    os.environ["PANTAU_CACHE_DIR"] = str(workdir / "cache")  # deck pictures of this run only
     try:
         for name, db_scales, make_url in databases:
             for scale in db_scales:

@@ -137,29 +137,51 @@ def _cube_frame(engine: Engine, cube: Cube, measures: list[Measure], by, f) -> p
     return pd.DataFrame(dict(zip(names, zip(*rows, strict=True), strict=True)))
 
 
-def _median_frame(engine: Engine, cube: Cube, m: Measure, by, f) -> pd.DataFrame:
-    """Per-person median of ``m.median`` among the completers in scope (pandas: portable SQL has
-    no median). Each person counts once per group."""
+def median_stmt(cube: Cube, m: Measure, by: Sequence[str], f: Filters):
+    """``SELECT dims…, median`` of ``m.median`` among the completers in scope, one row per group;
+    each person counts once per group. Portable SQL has no median: the values are ranked per group
+    with window functions (SQLite ≥ 3.25, PostgreSQL) and the middle one, or the mean of the middle
+    two, is kept, so one row per group leaves the database instead of one per person."""
     t = cube.table
     assert m.median is not None
     value = t.c[m.median]
     dims = [_dim_column(cube, d).label(d) for d in by]
-    stmt = (
+    # a person's latest survey is the same on each of their rows: once per person and group
+    persons = (
         select(*dims, t.c.person_id, value.label("v"))
         .where(cube_condition(cube, f), t.c.status == "selesai", value.is_not(None))
         .distinct()
+        .subquery("median_persons")
     )
+    groups = [persons.c[d] for d in by]
+    ranked = select(
+        *groups,
+        persons.c.v,
+        func.row_number().over(partition_by=groups or None, order_by=persons.c.v).label("rn"),
+        # the same window as row_number's (partition and order), framed over the whole group:
+        # one sort serves both
+        func.count()
+        .over(partition_by=groups or None, order_by=persons.c.v, rows=(None, None))
+        .label("n"),
+    ).subquery("median_ranked")
+    # the middle row (n odd) or rows (n even): n ≤ 2·rn ≤ n + 2, no division
+    middle = (2 * ranked.c.rn).between(ranked.c.n, ranked.c.n + 2)
+    out_groups = [ranked.c[d] for d in by]
+    stmt = select(*out_groups, func.avg(ranked.c.v).label(m.key)).where(middle)
+    return stmt.group_by(*out_groups) if out_groups else stmt
+
+
+def _median_frame(engine: Engine, cube: Cube, m: Measure, by, f) -> pd.DataFrame:
+    """:func:`median_stmt` as a frame (``by…``, ``m.key`` as float; no row for a group without
+    values, none at all without dimensions and values)."""
     with engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-    names = [*by, "person_id", "v"]
+        rows = conn.execute(median_stmt(cube, m, by, f)).all()
+    names = [*by, m.key]
+    if not rows or (not by and rows[0][0] is None):
+        return pd.DataFrame({n: pd.Series(dtype="object") for n in names})
     df = pd.DataFrame(rows, columns=names)
-    if df.empty:
-        return pd.DataFrame({n: pd.Series(dtype="object") for n in [*by, m.key]})
-    if by:
-        out = df.groupby(list(by))["v"].median().rename(m.key).reset_index()
-    else:
-        out = pd.DataFrame({m.key: [df["v"].median()]})
-    return out
+    df[m.key] = df[m.key].astype("float64")
+    return df
 
 
 def _constant(engine: Engine, m: Measure) -> int:
