@@ -339,3 +339,18 @@ def test_an_import_invalidates_the_cache(tmp_path, monkeypatch):
     at.run()
     assert cards(at)["Peserta"] == "2"
     db.get_engine(url).dispose()
+
+
+def test_a_long_list_shows_its_head_and_says_the_downloads_hold_every_row(demo_db_url, monkeypatch):
+    """A person list of a large regency would exceed what a styled grid can draw: the grid shows
+    its first rows (in the list's order of priority), a caption says so."""
+    from lib.app import ui
+
+    monkeypatch.setattr(ui, "GRID_ROWS", 40)
+    at = open_page(demo_db_url, monkeypatch, "rencana")
+    heads = [c.value for c in at.caption if "baris pertama" in c.value]
+    assert heads, "no caption for a cut list"
+    total = int(re.search(r"dari ([\d.]+)", heads[0]).group(1).replace(".", ""))
+    assert total > 40
+    assert "unduhan CSV/XLSX memuat semua baris" in heads[0]
+    assert max(len(df.value) for df in at.dataframe) == 40

@@ -810,6 +810,12 @@ def suppression_kw(table, suppress: dict | None, columns_of: list[str] | None = 
     return kw
 
 
+# Rows drawn in a grid: a list of every alumnus of a large regency (tens of thousands of rows)
+# would take seconds to style and exceeds the cell limit of a styled frame; the lists are in order
+# of importance, so the grid shows their head and the downloads hold everything.
+GRID_ROWS = 1000
+
+
 def show_prepared_table(
     table,
     ctx: PageContext,
@@ -858,6 +864,15 @@ def show_prepared_table(
         for header, (urls, text) in links.items():
             shown[header] = urls
             config[header] = st.column_config.LinkColumn(header, display_text=text, width="small")
+    if len(shown) > GRID_ROWS:
+        st.caption(
+            ctx.t(
+                "table.head_only",
+                shown=fmt.number(GRID_ROWS, lang=ctx.lang),
+                total=fmt.number(len(shown), lang=ctx.lang),
+            )
+        )
+        shown = shown.head(GRID_ROWS)
     st.dataframe(
         shown.style.format(formatters, na_rep=fmt.DASH),
         hide_index=True,

@@ -124,4 +124,10 @@ TEXT = {
     "download.csv": {"id": "Unduh CSV", "en": "Download CSV"},
     "download.xlsx": {"id": "Unduh XLSX", "en": "Download XLSX"},
     "download.png": {"id": "Unduh PNG", "en": "Download PNG"},
+    "table.head_only": {
+        "id": "Tabel menampilkan {shown} baris pertama dari {total}; unduhan CSV/XLSX memuat "
+        "semua baris.",
+        "en": "The table shows the first {shown} of {total} rows; the CSV/XLSX downloads hold "
+        "every row.",
+    },
 }
