@@ -168,3 +168,22 @@ def dataset(url: str) -> Iterator[Dataset]:
     with db.get_engine(url).begin() as conn:
         yield Dataset(conn)
         analytics.refresh(conn)
+
+
+def small_cells(url: str) -> str:
+    """Cells of 1 to 4 for the small-count tests: Kecamatan Bissappu has 3 completers of GAR-01
+    (2 employed, 1 untraced, the last with one KUR of Rp8,5 juta) and 5 active in OTO-01;
+    Bantaeng (Tappanjeng) has 4 active in OTO-01. Returns ``url``."""
+    with dataset(url) as d:
+        d.data_date(date(2024, 6, 30))
+        a = d.kelas("GAR-01", tahun=2023)
+        b = d.kelas("OTO-01", tahun=2023)
+        for i in range(3):
+            person = d.person(f"A{i}", desa=BONTO_JAI)
+            e = d.enrol(person, a, "selesai", uji="kompeten")
+            if i < 2:
+                d.survey(e, date(2023, 9, 1), "bekerja")
+        d.aid(person, "kur", tanggal=date(2023, 10, 1), nilai=8_500_000)
+        for i in range(9):
+            d.enrol(d.person(f"B{i}", desa=TAPPANJENG if i % 2 else BONTO_CINDE), b, "aktif")
+    return url

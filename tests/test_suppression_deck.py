@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 from html import unescape
 
 import pytest
@@ -18,7 +17,7 @@ from lib.briefing import html, pptx, slides
 from lib.core import db
 from lib.core.filters import Filters
 from lib.semantic import measures
-from tests.builders import BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
+from tests.builders import small_cells
 from tests.test_access import app, logged_in, open_path
 from tests.test_cli import run_cli
 
@@ -30,27 +29,9 @@ RATE = "66,7%"  # 2 of 3 completers placed
 PERSON_KEYS = {m.key for m in measures.REGISTRY if m.policy == "count"}
 
 
-def _small_data(url: str) -> str:
-    """Kecamatan Bissappu: 3 completers of GAR-01 (2 employed, 1 untraced) and 5 active in
-    OTO-01; Bantaeng (Tappanjeng): 4 active in OTO-01; one KUR of Rp8,5 juta."""
-    with dataset(url) as d:
-        d.data_date(date(2024, 6, 30))
-        a = d.kelas("GAR-01", tahun=2023)
-        b = d.kelas("OTO-01", tahun=2023)
-        for i in range(3):
-            person = d.person(f"A{i}", desa=BONTO_JAI)
-            e = d.enrol(person, a, "selesai", uji="kompeten")
-            if i < 2:
-                d.survey(e, date(2023, 9, 1), "bekerja")
-        d.aid(person, "kur", tanggal=date(2023, 10, 1), nilai=8_500_000)
-        for i in range(9):
-            d.enrol(d.person(f"B{i}", desa=TAPPANJENG if i % 2 else BONTO_CINDE), b, "aktif")
-    return url
-
-
 @pytest.fixture
 def small_url(db_url):
-    return _small_data(db_url)
+    return small_cells(db_url)
 
 
 def _texts(deck: slides.Deck) -> list[str]:

@@ -17,7 +17,7 @@ from lib.core.filters import Filters
 from lib.render import maps
 from lib.semantic import analytics, guard, measures, query
 from lib.views import privacy
-from tests.builders import BONTO_CINDE, BONTO_JAI, BONTO_TIRO, TAPPANJENG, dataset
+from tests.builders import BONTO_CINDE, BONTO_JAI, BONTO_TIRO, TAPPANJENG, dataset, small_cells
 from tests.test_access import app, logged_in, open_path
 from tests.test_pages_peta_hasil import vega_datasets
 
@@ -31,19 +31,7 @@ def small_db(tmp_path_factory):
     """Two packages with 3 and 9 participants; 2 completers placed in GAR-01; one KUR."""
     url = f"sqlite:///{tmp_path_factory.mktemp('kecil') / 'pantau.db'}"
     analytics.ensure_ready(url)
-    with dataset(url) as d:
-        d.data_date(date(2024, 6, 30))
-        a = d.kelas("GAR-01", tahun=2023)
-        b = d.kelas("OTO-01", tahun=2023)
-        for i in range(3):
-            person = d.person(f"A{i}", desa=BONTO_JAI)
-            e = d.enrol(person, a, "selesai", uji="kompeten")
-            if i < 2:
-                d.survey(e, date(2023, 9, 1), "bekerja")
-        d.aid(person, "kur", tanggal=date(2023, 10, 1), nilai=8_500_000)
-        for i in range(9):
-            d.enrol(d.person(f"B{i}", desa=TAPPANJENG if i % 2 else BONTO_CINDE), b, "aktif")
-    return url
+    return small_cells(url)
 
 
 def test_guard_policies_come_from_the_registry():
