@@ -173,6 +173,9 @@ with tabs[2]:
         )
     st.markdown(f"**{ctx.t('rencana.h.kecamatan')}**")
     kec = rencana.area_links(need.kecamatan.table, "kecamatan", "kecamatan", lang)
+    # under a year, package or kejuruan filter the fair share is still compared with the
+    # participants of the whole programme: that column is shown too
+    whole_programme = ("peserta_wilayah",) if ctx.filters.has_class_filter() else ()
     kec_measures = {
         c: c
         for c in (
@@ -181,6 +184,7 @@ with tabs[2]:
             "cakupan",
             "kebutuhan_belum_terlayani",
             "bagian_wajar",
+            *whole_programme,
             "kurang_dari_bagian_wajar",
         )
     }
@@ -209,6 +213,7 @@ with tabs[2]:
             "cakupan": ("rencana.col.cakupan", "pct"),
             "kebutuhan_belum_terlayani": ("rencana.col.kebutuhan", "int"),
             "bagian_wajar": ("rencana.col.bagian_wajar", "int"),
+            **{c: ("rencana.col.peserta_wilayah", "int") for c in whole_programme},
             "kurang_dari_bagian_wajar": ("rencana.col.kurang_wajar", "int"),
         },
         links={

@@ -128,7 +128,9 @@ def check_deck(engine, scope: Filters) -> None:
     for name, peserta, wajar in zip(
         wilayah.categories, wilayah.series[0].values, wilayah.series[1].values, strict=True
     ):
-        assert peserta == table.loc[name, "peserta"] and wajar == table.loc[name, "bagian_wajar"]
+        # the fair share is compared with the whole programme's participants of the area
+        assert peserta == table.loc[name, "peserta_wilayah"]
+        assert wajar == table.loc[name, "bagian_wajar"]
     assert by_key["desa"].metrics[0].raw == vil.tanpa_peserta
     hasil = by_key["hasil"]
     assert hasil.chart.series[0].values == tuple(

@@ -371,6 +371,15 @@ def test_kecamatan_by_need_with_fair_share(engine, areas):
         assert row.persen_bagian_wajar == percent(peserta, row.bagian_wajar)
     # Gaps 3, 2 and 2; on the tie Bissappu (5 eligible) comes before Sinoa (2).
     assert list(ranking.table["kecamatan"][:3]) == [BANTAENG, BISSAPPU, SINOA]
+    # Under a year filter the participants follow it, but the fair share is compared with the
+    # whole programme's participants, the same figures as fair_share() (the summary and the deck
+    # once said "kurang … dari bagian wajarnya" beside "tercatat 157 orang (111,3%)").
+    f = Filters(kecamatan=(BISSAPPU,), tahun=(2023,))
+    year = decisions.kecamatan_by_need(engine, f).table.set_index("kecamatan").loc[BISSAPPU]
+    fs = decisions.fair_share(engine, f)
+    assert (year.peserta, year.peserta_wilayah) == (2, 3)
+    assert year.kurang_dari_bagian_wajar == fs.kurang_dari_bagian_wajar
+    assert year.persen_bagian_wajar == fs.persen_bagian_wajar
     assert t.loc[BISSAPPU, "nama_kecamatan"] == "Bissappu"
     # Kecamatan without eligible residents have no fair share (0) and no coverage.
     empty = ranking.table[ranking.table["sasaran"] == 0]

@@ -182,13 +182,12 @@ def _mask_kecamatan(kec, g: Privacy) -> Masked:
     participants they are computed from are."""
     columns = {
         c: c
-        for c in ("peserta", "sasaran", "bagian_wajar", "kebutuhan_belum_terlayani",
-                  "cakupan", "porsi_kuota", "persen_bagian_wajar")
+        for c in ("peserta", "peserta_wilayah", "sasaran", "bagian_wajar",
+                  "kebutuhan_belum_terlayani", "cakupan", "porsi_kuota", "persen_bagian_wajar",
+                  "kurang_dari_bagian_wajar")
     }  # fmt: skip
-    columns["persen_bagian_wajar"] = "cakupan"  # a rate over the participants
-    columns["kurang_dari_bagian_wajar"] = "kurang_dari_bagian_wajar"
     derived = {
-        "kurang_dari_bagian_wajar": ("peserta", "bagian_wajar"),
+        "kurang_dari_bagian_wajar": ("peserta_wilayah", "bagian_wajar"),
         "kebutuhan_belum_terlayani": ("peserta", "sasaran"),
     }
     return g.mask(kec.table, columns, derived=derived)
@@ -215,7 +214,7 @@ def _gaps(km: Masked, vil, fu, kur, ranking, lang: str, g: Privacy = EXACT) -> l
                 lang,
                 nama=tab["nama_kecamatan"].iloc[i],
                 k=km.text(i, "kurang_dari_bagian_wajar", lang),
-                peserta=km.text(i, "peserta", lang),
+                peserta=km.text(i, "peserta_wilayah", lang),
                 wajar=km.text(i, "bagian_wajar", lang),
             )  # fmt: skip
         )
@@ -525,7 +524,11 @@ def build(
         t("brief.c.wilayah.title", lang),
         tuple(order["nama_kecamatan"]),
         (
-            Series(t("brief.c.s.peserta", lang), km.column("peserta", rows), measures.PRIMARY),
+            Series(
+                _label("peserta_wilayah", lang) if filters.has_class_filter()
+                else t("brief.c.s.peserta", lang),
+                km.column("peserta_wilayah", rows), measures.PRIMARY,
+            ),
             Series(t("brief.c.s.bagian_wajar", lang), km.column("bagian_wajar", rows), measures.PLAN),
         ),
     )  # fmt: skip

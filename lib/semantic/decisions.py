@@ -634,7 +634,9 @@ def villages_by_need(
 def kecamatan_by_need(engine: Engine, filters: Filters | None = None) -> NeedRanking:
     """Every kecamatan within the person filters by unmet need, with its share of the quota
     (``porsi_kuota``) and its fair share ``bagian_wajar`` = kuota × its sasaran / the regency's
-    sasaran (docs/indicators.md). Filter semantics as in :func:`villages_by_need`."""
+    sasaran (docs/indicators.md), compared with ``peserta_wilayah`` (its participants under the
+    person filters only: ``persen_bagian_wajar``, ``kurang_dari_bagian_wajar``). Other filter
+    semantics as in :func:`villages_by_need`."""
     f = filters or Filters()
     df = query(engine, [*NEED_MEASURES, "porsi_kuota"], by=["kecamatan"], filters=f, complete=True)
     names = _names(engine)
@@ -643,14 +645,24 @@ def kecamatan_by_need(engine: Engine, filters: Filters | None = None) -> NeedRan
     kuota = settings().kuota
     fair = [_fair(kuota, v, total) for v in df["sasaran"]]
     df["bagian_wajar"] = pd.array(fair, "Int64")
+    # The fair share is of the whole programme's quota: it is compared with the participants under
+    # the person filters only, as in :func:`fair_share` (a year's intake against a three-year share
+    # would overstate every gap); ``peserta`` and the unmet need still follow every filter.
+    if f.has_class_filter():
+        area = Filters(kecamatan=f.kecamatan, desa=f.desa, jk=f.jk)
+        whole = query(engine, ["peserta"], by=["kecamatan"], filters=area, complete=True)
+        mine = df["kecamatan"].map(dict(zip(whole["kecamatan"], whole["peserta"], strict=True)))
+        df["peserta_wilayah"] = mine.fillna(0).astype("int64")
+    else:
+        df["peserta_wilayah"] = df["peserta"].astype("int64")
     df["persen_bagian_wajar"] = pd.array(
-        [percent(p, b) if b else None for p, b in zip(df["peserta"], fair, strict=True)],
+        [percent(p, b) if b else None for p, b in zip(df["peserta_wilayah"], fair, strict=True)],
         "Float64",
     )
     df["kurang_dari_bagian_wajar"] = pd.array(
         [
             None if b is None else max(0, b - int(p))
-            for p, b in zip(df["peserta"], fair, strict=True)
+            for p, b in zip(df["peserta_wilayah"], fair, strict=True)
         ],
         "Int64",
     )

@@ -50,6 +50,7 @@ ALIASES = {
 # total and every part are in a frame applies to that total.
 ROW_TOTALS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sasaran", ("peserta", "kebutuhan_belum_terlayani")),
+    ("bagian_wajar", ("peserta_wilayah", "kurang_dari_bagian_wajar")),
     ("bagian_wajar", ("peserta", "kurang_dari_bagian_wajar")),
     ("selesai", measures.STATUSES),
     ("selesai", measures.OUTCOMES),  # the surveyed completers of a month bucket (/hasil)

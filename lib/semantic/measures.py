@@ -506,10 +506,23 @@ REGISTRY: tuple[Measure, ...] = (
       "Days from the application date of a KUR still pending to the data date.",
       policy="median", base="catatan_bantuan", colour=WARN),
     # --- the columns of the /rencana lists (declared for their small-count policy, 4b) ----------
+    M("peserta_wilayah", "Peserta seluruh program", "Participants, whole programme", "orang",
+      "wilayah",
+      "Peserta dari wilayah itu sepanjang program (filter tahun, paket dan kejuruan tidak "
+      "berlaku): yang dibandingkan dengan bagian wajar dari kuota.",
+      "The area's participants over the whole programme (year, package and kejuruan filters do "
+      "not apply): what the fair share of the quota is compared with.",
+      colour=PRIMARY),
+    M("persen_bagian_wajar", "Persen dari bagian wajar", "Percent of the fair share", "persen",
+      "wilayah",
+      "Peserta seluruh program dari wilayah itu dibagi bagian wajarnya × 100.",
+      "The area's participants over the whole programme / its fair share × 100.",
+      policy="rate", base="peserta_wilayah", colour=PRIMARY),
     M("kurang_dari_bagian_wajar", "Kurang dari bagian wajar", "Short of the fair share", "orang",
       "wilayah",
-      "Bagian wajar dari kuota dikurangi peserta dari wilayah itu (paling kecil 0).",
-      "The fair share of the quota minus the area's participants (never below 0).",
+      "Bagian wajar dari kuota dikurangi peserta seluruh program dari wilayah itu (paling kecil 0).",
+      "The fair share of the quota minus the area's participants over the whole programme (never "
+      "below 0).",
       colour=SECONDARY),
     M("perubahan_pendapatan_n", "Orang dengan perubahan pendapatan",
       "Persons with an income change", "orang", "hasil",

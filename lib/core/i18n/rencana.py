@@ -225,6 +225,10 @@ TEXT: dict[str, dict[str, str]] = {
     "rencana.col.kebutuhan": {"id": "Belum terlayani", "en": "Unmet need"},
     "rencana.col.bagian_wajar": {"id": "Bagian wajar", "en": "Fair share"},
     "rencana.col.kurang_wajar": {"id": "Kurang dari bagian wajar", "en": "Short of fair share"},
+    "rencana.col.peserta_wilayah": {
+        "id": "Peserta seluruh program",
+        "en": "Participants, whole programme",
+    },
     "rencana.col.tanda": {"id": "Catatan", "en": "Note"},
     "rencana.col.peta": {"id": "Peta", "en": "Map"},
     "rencana.col.ringkasan": {"id": "Tampilan terfilter", "en": "Filtered view"},
