@@ -1,5 +1,6 @@
 """Whole decks kept on disk (lib/briefing/store.py): an exact JSON round trip, a key that misses
-on any change of what decides the deck, files that are not decks ignored and removed."""
+on any change of what decides the deck, files that are not decks ignored and removed, and the
+/briefing page served from a kept deck after its in-memory cache is cleared."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from lib.briefing import slides, store
 from lib.core import config, db
 from lib.core.filters import Filters
 from tests.test_briefing import SCOPE, build_scenario
 
+ROOT = Path(__file__).resolve().parent.parent
 DEMO_SCOPE = Filters(kecamatan=("73.03.01",), tahun=(2024,))
 
 
@@ -233,3 +236,47 @@ def test_the_clean_up_bounds_the_deck_folder(folder, monkeypatch):
         os.utime(folder / f"{c * 64}.json", (1_000_000 + i, 1_000_000 + i))
     left = sorted(p.name[0] for p in folder.glob("*.json"))
     assert len(left) < 4 and "3" in left  # the most recent is kept, the oldest went
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+def _slide_html(at: AppTest) -> str:
+    (body,) = [e.proto.body for e in at.get("html") if "pantau-slide" in e.proto.body]
+    return body
+
+
+def _open(slide: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
+    at.query_params.update({"kecamatan": "73.03.01", "tahun": "2024", "slide": slide})
+    at.run()
+    at.switch_page("app_pages/briefing.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_page_shows_the_kept_deck_after_the_cache_is_cleared(demo_db_url, folder, monkeypatch):
+    import streamlit as st
+
+    monkeypatch.setenv("DATABASE_URL", demo_db_url)
+    st.cache_data.clear()
+    first = _slide_html(_open("3"))  # built and kept
+    assert "data:image/png;base64," in first
+    assert len(list(folder.glob("*.json"))) == 1
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the deck was built again")
+
+    st.cache_data.clear()  # as after a server restart
+    monkeypatch.setattr(slides, "build", no_build)
+    assert _slide_html(_open("3")) == first  # read back from the folder
+
+    # A kept file that is not a deck is never shown: it is removed and the deck built again.
+    monkeypatch.undo()
+    monkeypatch.setenv("DATABASE_URL", demo_db_url)
+    monkeypatch.setenv("PANTAU_CACHE_DIR", str(folder.parent))
+    (kept,) = folder.glob("*.json")
+    kept.write_bytes(kept.read_bytes()[:1000])
+    st.cache_data.clear()
+    assert _slide_html(_open("3")) == first
+    assert store.decode(kept.read_bytes(), kept.stem).slides[2].key == "laju"
