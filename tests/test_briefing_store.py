@@ -280,3 +280,21 @@ def test_the_page_shows_the_kept_deck_after_the_cache_is_cleared(demo_db_url, fo
     st.cache_data.clear()
     assert _slide_html(_open("3")) == first
     assert store.decode(kept.read_bytes(), kept.stem).slides[2].key == "laju"
+
+
+def test_the_cli_keeps_and_reads_the_deck_of_its_format(db_url, folder, tmp_path):
+    """``briefing --out FILE.txt`` keeps its deck (no pictures) and reads it back next time."""
+    from tests.test_cli import run_cli
+
+    build_scenario(db_url)
+    out = tmp_path / "ringkasan.txt"
+    assert run_cli("briefing", "--out", str(out), "--db", db_url).returncode == 0
+    (kept,) = folder.glob("*.json")
+    deck = store.decode(kept.read_bytes(), kept.stem)
+    assert out.read_text(encoding="utf-8") == deck.summary
+    assert not any(s.image for s in deck.slides)  # a text needs no picture
+    kept.write_bytes(store.encode(replace(deck, summary="Ringkasan yang disimpan"), kept.stem))
+    assert run_cli("briefing", "--out", str(out), "--db", db_url).returncode == 0
+    assert out.read_text(encoding="utf-8") == "Ringkasan yang disimpan"
+    assert run_cli("briefing", "--out", str(out), "--exact", "--db", db_url).returncode == 0
+    assert len(list(folder.glob("*.json"))) == 2  # the exact deck is another one
