@@ -209,6 +209,9 @@ def test_a_file_that_is_not_a_deck_is_ignored_removed_and_rebuilt(folder):
     path.unlink()
     path.symlink_to(target)
     assert store.load(name) is None and not path.is_symlink() and target.exists()
+    # Nor is a FIFO waited on.
+    os.mkfifo(path)
+    assert store.load(name) is None and not path.exists()
 
 
 def test_a_deck_that_does_not_match_its_types_is_not_kept(folder):

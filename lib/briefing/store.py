@@ -31,6 +31,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import types
 import typing
 from collections.abc import Callable
@@ -298,13 +299,20 @@ def _path(name: str) -> Path:
 
 def _read(path: Path) -> bytes | None:
     """The file's bytes (never through a symbolic link, at most :data:`MAX_FILE_BYTES` + 1);
-    ``None`` when there is no readable file."""
+    ``None`` when there is no file to open, ``b""`` (not a deck) for anything but a regular file
+    (a planted FIFO does not block: it is opened without waiting for a writer)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, flags)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as fh:
-        return fh.read(MAX_FILE_BYTES + 1)
+        try:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return b""
+            return fh.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            return b""
 
 
 def load(name: str) -> slides.Deck | None:
