@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,10 +24,27 @@ DEMO_SCOPE = Filters(kecamatan=("73.03.01",), tahun=(2024,))
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch):
-    """A deck folder of this test alone (pictures too: PANTAU_CACHE_DIR is the cache root)."""
-    monkeypatch.setenv("PANTAU_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "deck"
+def folder():
+    """The deck folder of this test run (tests/conftest.py), emptied before and after the test;
+    the pictures beside it stay, so a deck with pictures is not rendered again in every test."""
+    path = store.directory()
+    shutil.rmtree(path, ignore_errors=True)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def demo_url(request):
+    """The scale-1 demo (seed 2022) on SQLite (the shared one) and on PostgreSQL."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("demo_db_url")
+    from lib.intake import demo
+    from lib.semantic import analytics
+    from tests.conftest import new_pg_database
+
+    url = new_pg_database(request.getfixturevalue("pg_cluster"))
+    demo.seed(analytics.ensure_ready(url), scale=1, seed=2022)
+    return url
 
 
 def _kinds(deck: slides.Deck) -> None:
@@ -53,14 +71,16 @@ def _round_trip(deck: slides.Deck, folder: Path) -> None:
     assert (folder / f"{name}.json").is_file()
 
 
-def test_exact_round_trip_of_the_demo_deck(demo_db_url, folder):
-    """The demo deck with its pictures, regency-wide for leadership and filtered exact."""
-    engine = db.get_engine(demo_db_url)
-    for filters, exact in ((Filters(), False), (DEMO_SCOPE, True)):
-        deck = slides.build(engine, filters, exact=exact)
-        assert any(s.image for s in deck.slides) and any(s.chart for s in deck.slides)
-        assert any(s.metrics for s in deck.slides) and deck.as_of is not None
-        _round_trip(deck, folder)
+def test_exact_round_trip_of_the_demo_deck(demo_url, folder):
+    """The demo deck with its pictures, regency-wide and filtered, for leadership and exact."""
+    engine = db.get_engine(demo_url)
+    for filters in (Filters(), DEMO_SCOPE):
+        for exact in (False, True):
+            deck = slides.build(engine, filters, exact=exact)
+            assert any(s.image for s in deck.slides) and any(s.chart for s in deck.slides)
+            assert any(s.metrics for s in deck.slides) and deck.as_of is not None
+            assert any(s.footnote for s in deck.slides) is not exact  # small counts hidden
+            _round_trip(deck, folder)
 
 
 def test_exact_round_trip_on_both_databases(db_url, folder):
@@ -222,7 +242,7 @@ def test_a_deck_that_does_not_match_its_types_is_not_kept(folder):
         store.load("../../etc/passwd")
 
 
-def test_a_folder_that_cannot_be_written_only_means_no_keeping(tmp_path, monkeypatch):
+def test_a_folder_that_cannot_be_written_only_means_no_keeping(folder, tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("PANTAU_CACHE_DIR", str(blocker))
@@ -267,6 +287,8 @@ def test_the_page_shows_the_kept_deck_after_the_cache_is_cleared(demo_db_url, fo
     assert "data:image/png;base64," in first
     assert len(list(folder.glob("*.json"))) == 1
 
+    real_build = slides.build
+
     def no_build(*args, **kwargs):
         raise AssertionError("the deck was built again")
 
@@ -275,9 +297,7 @@ def test_the_page_shows_the_kept_deck_after_the_cache_is_cleared(demo_db_url, fo
     assert _slide_html(_open("3")) == first  # read back from the folder
 
     # A kept file that is not a deck is never shown: it is removed and the deck built again.
-    monkeypatch.undo()
-    monkeypatch.setenv("DATABASE_URL", demo_db_url)
-    monkeypatch.setenv("PANTAU_CACHE_DIR", str(folder.parent))
+    monkeypatch.setattr(slides, "build", real_build)
     (kept,) = folder.glob("*.json")
     kept.write_bytes(kept.read_bytes()[:1000])
     st.cache_data.clear()
