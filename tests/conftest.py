@@ -31,8 +31,9 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session", autouse=True)
 def _picture_cache(tmp_path_factory):
-    """The deck's kept pictures (lib/briefing/png_cache.py) go to a folder of this test run, not to
-    the project's ``cache/``; the Streamlit servers the tests start inherit it."""
+    """The deck's kept pictures (lib/briefing/png_cache.py) and kept decks (lib/briefing/store.py,
+    its ``deck/`` subfolder) go to a folder of this test run, not to the project's ``cache/``; the
+    Streamlit servers and CLI processes the tests start inherit it."""
     previous = os.environ.get("PANTAU_CACHE_DIR")
     os.environ["PANTAU_CACHE_DIR"] = str(tmp_path_factory.mktemp("picture_cache"))
     yield

@@ -18,7 +18,8 @@ from zipfile import BadZipFile
 
 from pptx.exc import PackageNotFoundError
 
-from lib.briefing import FORMATS, render, slides
+from lib.briefing import FORMATS, render, slides, store
+from lib.core import db
 from lib.core.filters import Filters
 from lib.semantic import analytics
 
@@ -38,9 +39,15 @@ def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:
         return 2
     engine = analytics.ensure_ready(url)
     lang = getattr(args, "lang", "id") or "id"
-    deck = slides.build(
-        engine, filters, lang, with_images=suffix != ".txt", chart_images=suffix == ".pdf",
-        exact=bool(getattr(args, "exact", False)),
+    exact = bool(getattr(args, "exact", False))
+    # The deck kept on disk (lib.briefing.store); a PDF's is the /briefing page's.
+    deck = store.deck(
+        url, db.data_version(engine), filters, lang, exact=exact, as_of=db.data_as_of(engine),
+        images={".txt": "none", ".pdf": "all"}.get(suffix, "map"),
+        build=lambda: slides.build(
+            engine, filters, lang, with_images=suffix != ".txt", chart_images=suffix == ".pdf",
+            exact=exact,
+        ),
     )  # fmt: skip
     try:
         data = render(deck, suffix, template=template if suffix == ".pptx" else None)

@@ -40,10 +40,18 @@ DEFAULT_MAX_MB = 200
 SUBDIR = "deck-png"
 
 
-def directory() -> Path:
-    """The folder of the kept pictures (not created here)."""
+def root() -> Path:
+    """The cache root shared by what the deck keeps on disk: ``PANTAU_CACHE_DIR``, else ``cache/``
+    in the project folder (the kept decks of :mod:`lib.briefing.store` go to its ``deck/``)."""
     base = os.environ.get("PANTAU_CACHE_DIR")
-    return Path(base) if base else config.PROJECT_DIR / "cache" / SUBDIR
+    return Path(base) if base else config.PROJECT_DIR / "cache"
+
+
+def directory() -> Path:
+    """The folder of the kept pictures (not created here): ``PANTAU_CACHE_DIR`` itself when set,
+    else ``cache/deck-png/``."""
+    base = os.environ.get("PANTAU_CACHE_DIR")
+    return Path(base) if base else root() / SUBDIR
 
 
 def max_bytes() -> int:
@@ -95,15 +103,18 @@ def png(spec: dict, render: Callable[[], bytes], **params: object) -> bytes:
             os.utime(path)  # recently used: the clean-up keeps it
         return data
     data = render()
-    _store(folder, path, data)
+    keep(folder, path, data)
     return data
 
 
-def _store(folder: Path, path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (a reader never sees half a file); errors only log."""
+def keep(folder: Path, path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` in ``folder`` atomically (a reader never sees half a file), then
+    bound the folder's size (:func:`cleanup` of files with ``path``'s suffix); whether it was kept.
+    Errors only log: a folder that cannot be written means no caching. Shared with
+    :mod:`lib.briefing.store`."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-", suffix=".png")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".part-", suffix=path.suffix)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -111,19 +122,21 @@ def _store(folder: Path, path: Path, data: bytes) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        cleanup(folder)
+        cleanup(folder, suffix=path.suffix)
     except OSError as exc:
-        log.warning("deck picture not kept in %s: %s", folder, exc)
+        log.warning("%s not kept in %s: %s", path.name, folder, exc)
+        return False
+    return True
 
 
-def cleanup(folder: Path | None = None, limit: int | None = None) -> int:
-    """Remove the least recently used pictures while the folder holds more than ``limit`` bytes,
-    down to three quarters of it; returns the number of files removed."""
+def cleanup(folder: Path | None = None, limit: int | None = None, suffix: str = ".png") -> int:
+    """Remove the least recently used files ending in ``suffix`` while the folder holds more than
+    ``limit`` bytes of them, down to three quarters of it; returns the number of files removed."""
     folder = folder or directory()
     limit = max_bytes() if limit is None else limit
     files = []
     for entry in os.scandir(folder) if folder.is_dir() else ():
-        if entry.is_file() and entry.name.endswith(".png") and not entry.name.startswith("."):
+        if entry.is_file() and entry.name.endswith(suffix) and not entry.name.startswith("."):
             st = entry.stat()
             files.append((st.st_mtime, st.st_size, entry.path))
     total = sum(size for _, size, _ in files)
