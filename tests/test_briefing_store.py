@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from lib.briefing import slides, store
 from lib.core import config, db
 from lib.core.filters import Filters
+from lib.semantic import analytics
 from tests.test_briefing import SCOPE, build_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +130,7 @@ def test_the_key_misses_on_any_change_of_what_decides_the_deck():
         _key(settings=replace(s, ambang_sel_kecil=s.ambang_sel_kecil + 1)),
         _key(settings=replace(s, supresi_aktif=not s.supresi_aktif)),
         _key(settings=replace(s, kuota=s.kuota + 1)),
+        _key(db_id="another-database"),  # recreated at the same URL: its version restarts
     ]
     assert base not in others and len(set(others)) == len(others)
 
@@ -321,3 +323,15 @@ def test_the_cli_keeps_and_reads_the_deck_of_its_format(db_url, folder, tmp_path
     assert out.read_text(encoding="utf-8") == "Ringkasan yang disimpan"
     assert run_cli("briefing", "--out", str(out), "--exact", "--db", db_url).returncode == 0
     assert len(list(folder.glob("*.json"))) == 2  # the exact deck is another one
+
+
+def test_a_database_recreated_at_the_same_url_gets_its_own_deck(tmp_path, folder):
+    """The data version restarts at 1 in a new database; its random id keeps their decks apart."""
+    url = f"sqlite:///{tmp_path / 'pantau.db'}"
+    first = analytics.ensure_ready(url)
+    before = db.database_id(first)
+    first.dispose()
+    (tmp_path / "pantau.db").unlink()
+    again = analytics.ensure_ready(url)
+    assert db.database_id(again) and db.database_id(again) != before
+    assert db.data_version(again) == "1"

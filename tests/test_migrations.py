@@ -84,10 +84,13 @@ def test_empty_database_to_head_with_reference_data(empty_db_url, engine):
     # Reference data of data/: 8 kecamatan, 67 villages, the 40-package catalogue, meta defaults.
     assert (count(engine, Kecamatan), count(engine, Village), count(engine, Package)) == (8, 67, 40)
     assert db.data_version(engine) == "1" and not db.is_demo(engine)
-    assert count(engine, Meta) == 2
-    # Idempotent: a second call changes nothing.
+    assert count(engine, Meta) == 3  # demo, data_version and the database's random id
+    database_id = db.database_id(engine)
+    assert len(database_id) == 32
+    # Idempotent: a second call changes nothing (the id included).
     db.ensure_ready(empty_db_url)
-    assert (count(engine, Village), count(engine, Package), count(engine, Meta)) == (67, 40, 2)
+    assert (count(engine, Village), count(engine, Package), count(engine, Meta)) == (67, 40, 3)
+    assert db.database_id(engine) == database_id
     assert schema_diff(engine) == []
 
 
@@ -123,6 +126,6 @@ def test_concurrent_first_start_on_postgresql(pg_cluster):
     assert [p.returncode for p in procs] == [0, 0, 0], "\n".join(errors)
     engine = db.get_engine(url)
     try:
-        assert (count(engine, Village), count(engine, Package), count(engine, Meta)) == (67, 40, 2)
+        assert (count(engine, Village), count(engine, Package), count(engine, Meta)) == (67, 40, 3)
     finally:
         engine.dispose()

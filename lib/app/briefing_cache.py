@@ -28,9 +28,10 @@ MAX_DECKS = 16
 def _deck(
     url: str, version: str, filters: Filters, lang: str, exact: bool, as_of: date | None
 ) -> slides.Deck:
+    engine = db.get_engine(url)
     return store.deck(
-        url, version, filters, lang, exact=exact, as_of=as_of,
-        build=lambda: slides.build(db.get_engine(url), filters, lang, exact=exact),
+        url, version, filters, lang, exact=exact, as_of=as_of, db_id=db.database_id(engine),
+        build=lambda: slides.build(engine, filters, lang, exact=exact),
     )  # fmt: skip
 
 

@@ -43,7 +43,7 @@ def run_briefing(args: argparse.Namespace, url: str, filters: Filters) -> int:
     # The deck kept on disk (lib.briefing.store); a PDF's is the /briefing page's.
     deck = store.deck(
         url, db.data_version(engine), filters, lang, exact=exact, as_of=db.data_as_of(engine),
-        images={".txt": "none", ".pdf": "all"}.get(suffix, "map"),
+        images={".txt": "none", ".pdf": "all"}.get(suffix, "map"), db_id=db.database_id(engine),
         build=lambda: slides.build(
             engine, filters, lang, with_images=suffix != ".txt", chart_images=suffix == ".pdf",
             exact=exact,

@@ -108,13 +108,16 @@ def key(
     as_of: date | None,
     images: str = "all",
     settings: config.Settings | None = None,
+    db_id: str = "",
 ) -> str:
-    """The file name (without suffix) of the deck of these inputs."""
+    """The file name (without suffix) of the deck of these inputs (``db_id``: the database's
+    :func:`lib.core.db.database_id`, so a database recreated at the same URL misses)."""
     if images not in IMAGES:
         raise ValueError(images)
     s = settings or config.settings()
     payload = {
         "db": _public_url(url),
+        "db_id": db_id,
         "version": str(version),
         "as_of": as_of.isoformat() if as_of else None,
         "today": None if as_of else date.today().isoformat(),
@@ -364,9 +367,11 @@ def deck(
     as_of: date | None,
     build: Callable[[], slides.Deck],
     images: str = "all",
+    db_id: str = "",
 ) -> slides.Deck:
-    """The kept deck of these inputs, else ``build()``, kept for next time."""
-    name = key(url, version, filters, lang, exact=exact, as_of=as_of, images=images)
+    """The kept deck of these inputs, else ``build()``, kept for next time (``db_id`` as in
+    :func:`key`)."""
+    name = key(url, version, filters, lang, exact=exact, as_of=as_of, images=images, db_id=db_id)
     found = load(name)
     if found is not None:
         return found

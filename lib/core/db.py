@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -212,6 +213,8 @@ def load_reference_data(engine: Engine) -> None:
             set_meta(conn, "demo", "0")
         if get_meta(conn, "data_version") is None:
             set_meta(conn, "data_version", "1")
+        if get_meta(conn, DATABASE_ID) is None:
+            set_meta(conn, DATABASE_ID, uuid.uuid4().hex)
 
 
 def _insert_missing(conn: Connection, model, rows: list[dict]) -> None:
@@ -242,6 +245,17 @@ def bump_data_version(conn: Connection) -> None:
     """Mark the data as changed, so that dashboard caches keyed on the version are invalidated."""
     current = int(get_meta(conn, "data_version") or "0")
     set_meta(conn, "data_version", str(current + 1))
+
+
+# meta: a random id given to a database when it is set up. The data version restarts at 1 in a
+# database recreated at the same URL; what is kept across processes (the briefing decks on disk)
+# is keyed by this id too, so a new database never gets an old one's deck.
+DATABASE_ID = "id_basis_data"
+
+
+def database_id(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return get_meta(conn, DATABASE_ID) or ""
 
 
 def data_version(engine: Engine) -> str:
