@@ -138,10 +138,10 @@ def relations(
     relations (the registry's :data:`ROW_TOTALS`, the placement split, then ``row_totals``)."""
     ext, cols, split = _with_known_placed(df, columns)
     rules = policies(cols)
-    rows = counted_row_totals(cols, rules)
-    if split:  # the two groups replace the one under the completers
-        rows.pop(cols_of(cols, "selesai") or "", None)
-        rows.update(split)
+    rows = counted_row_totals(columns, rules)  # the frame's own columns: not the virtual totals
+    # the split first (its second cells protect the group under the completers as well), then
+    # that group, which still holds where the rate goes
+    rows = {**split, **rows}
     return ext, cols, rules, {**rows, **{k: list(v) for k, v in (row_totals or {}).items()}}
 
 
@@ -157,9 +157,10 @@ def hidden(
     **kw,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The mask of the cells hidden for a leadership viewer and their markers
-    (:func:`lib.semantic.suppression.hidden_mask` with the registry's policies and relations). A
-    virtual total that had to be hidden is the completers' part, so the completers go (and with
-    them the rate)."""
+    (:func:`lib.semantic.suppression.hidden_mask` with the registry's policies and relations).
+    Where a virtual total of the placement split is hidden, the placement rate goes (it would tell
+    that total); where one was hidden as a second cell, the completers go too (they and the rate
+    would give it back by subtraction)."""
     columns = columns or {c: c for c in df.columns}
     rules = policies(columns)
     if not rules:
@@ -168,10 +169,12 @@ def hidden(
     ext, cols, rules, kw["row_totals"] = relations(df, columns, kw.get("row_totals"))
     mask, marker = suppression.hidden_mask(ext, rules, threshold, **kw)
     if _PLACED_TOTAL in ext.columns:
-        gone = mask[_PLACED_TOTAL] | mask[_REST_TOTAL]
-        for key, mark in (
-            ("selesai", suppression.SECONDARY),
-            ("persen_penempatan", suppression.DASH),
+        totals = [_PLACED_TOTAL, _REST_TOTAL]
+        small = mask[totals].any(axis=1)
+        second = (marker[totals] == suppression.SECONDARY).any(axis=1)
+        for key, gone, mark in (
+            ("persen_penempatan", small, suppression.DASH),
+            ("selesai", second, suppression.SECONDARY),
         ):
             col = cols_of(cols, key)
             if col is not None:
