@@ -1,8 +1,9 @@
-"""Tables of ``/peta`` and ``/hasil`` as shown and as downloaded (no SQL, no Streamlit).
+"""Tables as shown and as downloaded (no SQL, no Streamlit).
 
-A :class:`Table` holds the same rows twice: ``display`` with every number already written the
-Indonesian way by :mod:`lib.core.fmt` (``1.444``, ``14,4%``, ``Rp1.500.000``), and ``export`` with the raw
-numbers for CSV/XLSX; both under the UI-language headers. ``help`` maps a header to its definition.
+A :class:`Table` holds the rows once, in ``export``: the raw numbers under the UI-language headers,
+which the CSV/XLSX downloads carry and the grid sorts on; ``kinds`` says how :func:`format_cell`
+writes each column the Indonesian way (``1.444``, ``14,4%``, ``Rp1.500.000``) when the grid draws
+it, so only the rows drawn are written. ``help`` maps a header to its definition.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ class Col:
 
 @dataclass(frozen=True)
 class Table:
-    display: pd.DataFrame
     export: pd.DataFrame
     help: dict[str, str] = field(default_factory=dict)
     numeric: tuple[str, ...] = ()
@@ -59,20 +59,14 @@ def format_cell(value, kind: str, lang: str = "id") -> str:
     return fmt.number(value, lang=lang)
 
 
-_fmt = format_cell
-
-
 def make_table(df: pd.DataFrame, cols: list[Col], lang: str = "id") -> Table:
-    """The display and export frames of ``df`` for ``cols`` (in that order)."""
-    display = pd.DataFrame(
-        {c.label: [_fmt(v, c.kind, lang) for v in df[c.key]] for c in cols}, dtype="object"
-    )
+    """The table of ``df`` for ``cols`` (in that order). ``lang`` is kept for callers; the cells
+    are written when drawn (:func:`format_cell`)."""
     export = pd.DataFrame({c.label: list(df[c.key]) for c in cols})
     for c in cols:
         if c.kind == "persen":
             export[c.label] = pd.to_numeric(export[c.label], errors="coerce")
     return Table(
-        display=display,
         export=export,
         help={c.label: c.help for c in cols if c.help},
         numeric=tuple(c.label for c in cols if c.kind not in ("text",)),
