@@ -21,7 +21,7 @@ ui.header(ctx, "nav.peta", ctx.t("peta.intro"))
 df = cache.call(villages.village_stats, ctx)
 shown = villages.in_scope(df)
 signature = abs(hash((ctx.filters, ctx.version))) % 10**10  # fresh selection state per view
-small = None if ctx.exact else ctx.settings.ambang_sel_kecil  # leadership: small counts hidden
+small = ctx.small
 # The figures of a village as the map, the cards and both tables show them (each a measure).
 FIGURES = {
     "peserta": "peserta",

@@ -15,7 +15,7 @@ from lib.views import privacy, rencana
 
 ctx = ui.page_context()
 lang = ctx.lang
-small = None if ctx.exact else ctx.settings.ambang_sel_kecil  # leadership: counts 1–4 as "<5"
+small = ctx.small
 ui.header(ctx, "nav.rencana", ctx.t("rencana.intro"))
 persons_ok = ui.may_see_persons(ctx)
 

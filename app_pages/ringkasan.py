@@ -74,7 +74,7 @@ second[2].metric(
 
 # --- what needs attention ------------------------------------------------------------------------
 st.subheader(ctx.t("ringkasan.h.peringatan"))
-small = None if ctx.exact else ctx.settings.ambang_sel_kecil  # leadership: counts 1–4 as "<5"
+small = ctx.small
 found = cache.call(alerts.overview, ctx, small)
 if not found:
     st.success(ctx.t("ringkasan.no_alerts"), icon=":material/check_circle:")

@@ -58,6 +58,12 @@ class PageContext:
         return access.exact_figures(self.access, self.settings.supresi_aktif)
 
     @property
+    def small(self) -> int | None:
+        """The small-count threshold for this viewer (leadership: counts 1 to it − 1 read ``<5``),
+        ``None`` where figures are exact."""
+        return None if self.exact else self.settings.ambang_sel_kecil
+
+    @property
     def description(self) -> str:
         """The active filters in words, in the UI language (Indonesian: ``filters.describe``)."""
         return describe(self.filters, self.ref, self.lang)

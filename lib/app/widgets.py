@@ -53,7 +53,7 @@ def fair_share_note(ctx, fair) -> None:
     ``<5`` and its shares ``–`` (:mod:`lib.semantic.guard`)."""
     if not fair.scope.filtered:
         return
-    thr = None if ctx.exact else ctx.settings.ambang_sel_kecil
+    thr = ctx.small
 
     def count(v) -> str:
         text = lambda x: fmt.number(x, lang=ctx.lang)  # noqa: E731
