@@ -50,7 +50,7 @@ open_tab = dict(zip(SECTIONS, tabs, strict=True))
 
 
 def section_funnel() -> None:
-    funnel = outcomes.funnel(out)
+    funnel = outcomes.funnel(out, ctx.small)
     show_chart(charts.funnel_chart, "hasil-corong", "funnel", funnel, title=ctx.t("hasil.h.funnel"))
     st.caption(ctx.t("hasil.def.funnel"))
     funnel_rows = funnel.assign(

@@ -355,3 +355,38 @@ def test_paket_heatmap_hides_a_second_year_of_a_package_whose_total_the_table_sh
     assert oto["peserta"].isna().all(), oto  # 3 (small) and 6 (would give the 3 back)
     gar = heat[heat["paket"] == "GAR-01"]
     assert list(gar["peserta"]) == [5], gar
+
+
+def test_hasil_funnel_rates_over_hidden_counts_are_hidden(small_db, monkeypatch):
+    """The funnel table is in long form: each rate's base is another row, which column policies
+    cannot see. Under GAR-01 every stage is small (3 enrolled, 2 placed), so no rate is shown to a
+    pimpinan (a rate over a shown count of 3 would give its numerator back), while an admin sees
+    each stage's rate as the semantic layer gives it."""
+    cache.clear()
+    rates = {}
+    for email in ("bupati@bantaeng.go.id", "admin@bantaeng.go.id"):
+        at = open_path(app(small_db, monkeypatch, logged_in(email), params={"paket": "GAR-01"}),
+                       "hasil")  # fmt: skip
+        funnel = at.dataframe[0].value
+        stage, orang, persen = funnel.columns[0], funnel.columns[1], funnel.columns[3]
+        rates[email] = dict(zip(funnel[stage], funnel[persen], strict=True))
+        if email.startswith("bupati"):
+            assert set(funnel[orang]) <= {"<5", 0}, funnel
+    assert all(pd.isna(v) for v in rates["bupati@bantaeng.go.id"].values())
+    keys = ("persen_selesai", "persen_kompeten")
+    exact = query.values(db.get_engine(small_db), keys, Filters(paket=("GAR-01",)))
+    for stage, key in (("Selesai", "persen_selesai"), ("Kompeten", "persen_kompeten")):
+        assert exact[key] > 0
+        assert rates["admin@bantaeng.go.id"][stage] == pytest.approx(exact[key])
+
+
+def test_funnel_chart_of_hidden_stages_writes_no_nan(small_db):
+    """A hidden count reaches a chart as a missing number; its label reads '–', never 'NaN'."""
+    from lib.render import charts
+    from lib.views import outcomes
+
+    out = outcomes.compute(db.get_engine(small_db), Filters(paket=("GAR-01",)))
+    shown, hidden = guard.numeric(outcomes.funnel(out, 5), 5)
+    assert hidden and shown["orang"].isna().any()
+    labels = [row["label"] for row in charts.funnel_chart(shown).to_dict()["datasets"].popitem()[1]]
+    assert labels and not [x for x in labels if "NaN" in x], labels

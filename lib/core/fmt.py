@@ -21,7 +21,7 @@ def _loc(lang: str) -> str:
 
 
 def number(value: int | float | None, decimals: int = 0, lang: str = "id") -> str:
-    if value is None:
+    if value is None or is_missing(value):
         return DASH
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_loc(lang))
@@ -29,20 +29,20 @@ def number(value: int | float | None, decimals: int = 0, lang: str = "id") -> st
 
 def pct(value: float | None, lang: str = "id") -> str:
     """A percentage given in percent units (``14.4`` → ``14,4%``); ``None`` → ``–``."""
-    if value is None:
+    if value is None or is_missing(value):
         return DASH
     return format_percent(value / 100, format="#,##0.0%", locale=_loc(lang))
 
 
 def rupiah(value: int | float | None, lang: str = "id") -> str:
-    if value is None:
+    if value is None or is_missing(value):
         return DASH
     return format_currency(value, "IDR", format="¤#,##0", currency_digits=False, locale=_loc(lang))
 
 
 def rupiah_compact(value: int | float | None, lang: str = "id") -> str:
     """``Rp1,5 jt``, ``Rp2,5 M`` (normal spaces, so that the text wraps and searches plainly)."""
-    if value is None:
+    if value is None or is_missing(value):
         return DASH
     if abs(value) < 1_000_000:
         return rupiah(value, lang)
@@ -65,7 +65,7 @@ def bulan(value: date | None, lang: str = "id") -> str:
 
 
 def is_missing(value) -> bool:
-    """``None``, NaN or pandas' ``NA``."""
+    """``None``, NaN or pandas' ``NA`` (a hidden small count in a chart is NaN): written ``–``."""
     if value is None or type(value).__name__ == "NAType":
         return True
     return isinstance(value, float) and value != value

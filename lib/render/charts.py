@@ -500,7 +500,7 @@ def funnel_chart(funnel: pd.DataFrame, lang: str = "id"):
                 "orang:Q",
                 title=t("hasil.col.orang", lang),
                 scale=alt.Scale(domain=[0, xmax]),
-                axis=alt.Axis(format=",d", tickCount=5),
+                axis=alt.Axis(format=",d", tickCount=5, tickMinStep=1),
             ),
             tooltip=[
                 alt.Tooltip("tahap_teks:N", title=t("hasil.col.tahap", lang)),

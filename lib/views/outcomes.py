@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lib.core.filters import Filters
+from lib.semantic import guard, measures, query
 from lib.semantic import outcomes as semantic_outcomes
-from lib.semantic import query
 from lib.semantic.measures import APPROVED_AID, OUTCOMES, STATUSES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -200,13 +200,23 @@ def aid_status_table(aid: pd.DataFrame, kinds=("peralatan", "modal_dusun_rw")) -
     return out.astype({"catatan": "int64", "nilai_rp": "int64", "orang": "int64"})
 
 
-def funnel(out: Outcomes) -> pd.DataFrame:
+def funnel(out: Outcomes, small: int | None = None) -> pd.DataFrame:
     """Ever enrolled → selesai → kompeten → bekerja/wirausaha → KUR: ``tahap``, ``orang`` (the
     stage's count measure), ``ukuran`` (the key of the stage's declared rate, "" where there is
-    none) and ``persen`` (that rate)."""
+    none) and ``persen`` (that rate).
+
+    ``small``: the small-count threshold for a leadership viewer. Each row's rate has its own base
+    (another row's count), which the table's column policies cannot see, so it is hidden here
+    (missing, written ``–``) wherever its base or the stage's own count is from 1 to ``small`` − 1:
+    a rate beside a shown base would give a hidden count back. The counts themselves are hidden
+    by the renderers (``orang`` is a count)."""
     rows = []
     for stage, (count, rate) in FUNNEL.items():
         value = out.stages[rate] if rate else None
+        if rate and small is not None:
+            base = measures.BY_KEY[rate].base
+            if any(guard.hides(out.stages[k], small) for k in (count, base) if k):
+                value = None
         rows.append(
             {"tahap": stage, "orang": int(out.stages[count]), "ukuran": rate or "", "persen": value}
         )
