@@ -3,7 +3,7 @@ projection and the classes of 16 still needed."""
 
 import streamlit as st
 
-from lib.app import cache, ui
+from lib.app import cache, ui, widgets
 from lib.core import fmt
 from lib.render import charts
 from lib.semantic import plan
@@ -16,10 +16,11 @@ ui.header(ctx, "nav.kuota", ctx.t("kuota.intro"))
 v = cache.call(queries.quota_progress, ctx)  # the kpi subset this page shows
 as_of = ui.as_of_or_today(ctx)
 out = plan.outlook(cache.programme_peserta(ctx, v), as_of, s)
+fair = cache.call(rencana.fair_share, ctx)
 
 cols = st.columns(4)
 ui.metric(cols[0], "peserta", v, ctx)
-ui.metric(cols[1], "persen_kuota", v, ctx)
+widgets.quota_card(cols[1], ctx, v, fair)
 cols[2].metric(
     ctx.t("kuota.card.kursi"),
     fmt.number(out.seats, lang=ctx.lang),
@@ -32,6 +33,7 @@ cols[3].metric(
     help=ui.measure_help("kelas_dibutuhkan", ctx.lang) + " " + ctx.t("plan.whole_programme"),
     border=True,
 )
+widgets.fair_share_note(ctx, fair)
 
 # --- cumulative against the plan -----------------------------------------------------------------
 st.subheader(ctx.t("kuota.h.kumulatif"))

@@ -26,15 +26,7 @@ if filtered:
 main = st.columns(3)
 delta = None if filtered else status_view.change_since_last_month(st_, ctx.lang)
 ui.metric(main[0], "peserta", v, ctx, delta=delta)
-if filtered:
-    ui.metric(
-        main[1],
-        "porsi_kuota",
-        {"porsi_kuota": qp.fair.porsi_kuota, "peserta": qp.fair.peserta},
-        ctx,
-    )
-else:
-    ui.metric(main[1], "persen_kuota", v, ctx)
+widgets.quota_card(main[1], ctx, v, qp.fair)
 ui.metric(main[2], "selesai", v, ctx)
 widgets.fair_share_note(ctx, qp.fair)
 

@@ -140,7 +140,10 @@ def test_kuota_cards_equal_the_kpi(demo_db_url, monkeypatch, capsys, params):
     got = cards(at)
     seats = max(0, whole["kuota"] - whole["peserta"])
     assert got["Peserta"] == shown("peserta", v)
-    assert got["Capaian kuota"] == shown("persen_kuota", v)
+    # As on /: under a filter the group's share of the quota, labelled as a share.
+    share = "Porsi dari kuota kabupaten" if params else "Capaian kuota"
+    assert got[share] == shown("persen_kuota", v)
+    assert ("Capaian kuota" in got) == (not params)
     assert got["Sisa kursi"] == fmt.number(seats)
     assert got["Sisa kelas @16 orang"] == fmt.number(math.ceil(seats / 16))
     # The per-year table's classes add up to the kpi's classes (years partition the classes).

@@ -1,11 +1,12 @@
-"""Page pieces shared by ``/`` and ``/rencana``: the status headline, the note on a filtered
-group's share of the quota, and the strip of active-filter chips (Streamlit glue only; the words
+"""Page pieces shared by ``/``, ``/kuota`` and ``/rencana``: the status headline, the quota card
+and the note on a filtered group's share of the quota, and the strip of active-filter chips (Streamlit glue only; the words
 come from :mod:`lib.views.status` and the i18n catalogue)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from lib.app import ui
 from lib.core import access, fmt
 from lib.core.filters import PARAMS
 from lib.semantic import guard
@@ -45,6 +46,17 @@ def status_headline(ctx, st_) -> None:
         body += "  \n" + ctx.t("status.whole_programme")
     with box:
         TONE_ALERT[h.tone](body, icon=TONE_ICON[h.tone])
+
+
+def quota_card(col, ctx, values: dict, fair) -> None:
+    """The quota card: "Capaian kuota" of the whole programme, or under a filter the group's
+    "Porsi dari kuota kabupaten" (a share, never the quota reached; ``fair`` from
+    :func:`lib.semantic.decisions.fair_share`)."""
+    if fair.scope.filtered:
+        shown = {"porsi_kuota": fair.porsi_kuota, "peserta": fair.peserta}
+        ui.metric(col, "porsi_kuota", shown, ctx)
+    else:
+        ui.metric(col, "persen_kuota", values, ctx)
 
 
 def fair_share_note(ctx, fair) -> None:
