@@ -755,9 +755,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "nar.usul.telusur_alumni": {
         "id": "**Telusuri {n} survei alumni yang terlambat** ({p} pendaftaran, terlama {hari} "
-        "hari); mulai dari kelas {names}",
+        "hari); terbanyak di kelas {names}",
         "en": "**Follow up {n} overdue alumni surveys** ({p} enrolments, longest {hari} days); "
-        "start with classes {names}",
+        "most in classes {names}",
     },
     "nar.usul.percepat_kur": {
         "id": "**Selesaikan {n} pengajuan KUR yang menunggu**: {lama} lebih dari {batas} hari, "

@@ -189,7 +189,7 @@ TEXT: dict[str, dict[str, str]] = {
     "rencana.kur.status.disalurkan": {"id": "Disalurkan", "en": "Disbursed"},
     "rencana.kur.status.ditolak": {"id": "Ditolak", "en": "Rejected"},
     "rencana.kur.bucket": {"id": "{lo}–{hi} hari", "en": "{lo}–{hi} days"},
-    "rencana.kur.bucket_open": {"id": "lebih dari {lo} hari", "en": "over {lo} days"},
+    "rencana.kur.bucket_open": {"id": "{lo} hari atau lebih", "en": "{lo} days or more"},
     "rencana.days": {"id": "{n} hari", "en": "{n} days"},
     # --- column headers -----------------------------------------------------------------------------
     "rencana.col.mulai": {"id": "Dari", "en": "From"},
