@@ -6,6 +6,7 @@ import streamlit as st
 from lib.app import cache, ui
 from lib.render import charts
 from lib.render.present import Col, Table, make_table
+from lib.semantic.suppression import small as small_marker
 from lib.views import outcomes
 
 ctx = ui.page_context()
@@ -51,7 +52,11 @@ open_tab = dict(zip(SECTIONS, tabs, strict=True))
 
 def section_funnel() -> None:
     funnel = outcomes.funnel(out, ctx.small)
-    show_chart(charts.funnel_chart, "hasil-corong", "funnel", funnel, title=ctx.t("hasil.h.funnel"))
+    hidden = None if ctx.small is None else small_marker(ctx.small)
+    show_chart(
+        charts.funnel_chart, "hasil-corong", "funnel", funnel, title=ctx.t("hasil.h.funnel"),
+        hidden=hidden,
+    )  # fmt: skip
     st.caption(ctx.t("hasil.def.funnel"))
     funnel_rows = funnel.assign(
         tahap=[ctx.t(f"hasil.funnel.{s}") for s in funnel["tahap"]],

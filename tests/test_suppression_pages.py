@@ -381,12 +381,16 @@ def test_hasil_funnel_rates_over_hidden_counts_are_hidden(small_db, monkeypatch)
 
 
 def test_funnel_chart_of_hidden_stages_writes_no_nan(small_db):
-    """A hidden count reaches a chart as a missing number; its label reads '–', never 'NaN'."""
+    """A hidden count reaches a chart as a missing number: labelled with the page's marker ('<5')
+    at zero, or '–' without one, never 'NaN'."""
     from lib.render import charts
     from lib.views import outcomes
 
     out = outcomes.compute(db.get_engine(small_db), Filters(paket=("GAR-01",)))
     shown, hidden = guard.numeric(outcomes.funnel(out, 5), 5)
     assert hidden and shown["orang"].isna().any()
-    labels = [row["label"] for row in charts.funnel_chart(shown).to_dict()["datasets"].popitem()[1]]
-    assert labels and not [x for x in labels if "NaN" in x], labels
+    for marker in (None, "<5"):
+        spec = charts.funnel_chart(shown, hidden=marker).to_dict()
+        labels = [row["label"] for data in spec["datasets"].values() for row in data]
+        assert labels and not [x for x in labels if "NaN" in x], labels
+        assert ("<5" in labels) == (marker is not None), labels

@@ -472,13 +472,17 @@ def status_chart(table: pd.DataFrame, by: str, lang: str = "id"):
     return chart
 
 
-def funnel_chart(funnel: pd.DataFrame, lang: str = "id"):
+def funnel_chart(funnel: pd.DataFrame, lang: str = "id", hidden: str | None = None):
     """Ever enrolled → completed → competent → employed/self-employed → KUR, as horizontal bars
-    labelled with the count and, where the stage has one, its own declared rate by name."""
+    labelled with the count and, where the stage has one, its own declared rate by name.
+    ``hidden``: the label of a hidden small count (a missing number here, e.g. ``<5``), drawn
+    at zero so that a stage never goes unlabelled."""
     df = funnel.copy()
     df["tahap_teks"] = [t(f"hasil.funnel.{s}", lang) for s in df["tahap"]]
     df["ukuran_teks"] = [measures.get(u).label_for(lang) if u else fmt.DASH for u in df["ukuran"]]
-    df["orang_teks"] = [fmt.number(o, lang=lang) for o in df["orang"]]
+    df["orang_teks"] = [
+        hidden if hidden and pd.isna(o) else fmt.number(o, lang=lang) for o in df["orang"]
+    ]
     df["persen_teks"] = [
         fmt.pct(p, lang) if u and not pd.isna(p) else fmt.DASH
         for u, p in zip(df["ukuran"], df["persen"], strict=True)
@@ -511,9 +515,9 @@ def funnel_chart(funnel: pd.DataFrame, lang: str = "id"):
         )
     )
     text = (
-        alt.Chart(df)
+        alt.Chart(df.assign(x=df["orang"].fillna(0)))
         .mark_text(align="left", dx=5, fontSize=FONT_SIZE, color=INK)
-        .encode(y=y, x="orang:Q", text="label:N")
+        .encode(y=y, x="x:Q", text="label:N")
     )
     return alt.layer(bars, text).properties(height=FRAME_PX + 40 * len(df))
 
