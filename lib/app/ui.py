@@ -859,6 +859,8 @@ def show_prepared_table(
         col: st.column_config.Column(
             help=table.help.get(col),
             width="small" if col in table.numeric else None,
+            # numbers stay right-aligned when a hidden cell ("<5") made the column text
+            alignment="right" if col in table.numeric else None,
             pinned=True if col in pin else None,
         )
         for col in view.columns
