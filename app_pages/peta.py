@@ -149,6 +149,7 @@ deck = maps.build_deck(
     tooltip_kecamatan=ctx.t("peta.tooltip.kecamatan"),
     hidden=hidden,
     threshold=small,
+    narrow=ui.on_phone(),
 )
 map_key = f"peta_map_{signature}"
 st.pydeck_chart(

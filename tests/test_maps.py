@@ -310,3 +310,23 @@ def test_hidden_villages_get_the_neutral_colour_and_do_not_set_the_scale():
     )
     assert "peta-legenda-tersembunyi" in html and "<5 / x" in html
     assert fmt.number(int(shown.loc[0, "peserta"])) not in html  # not the scale's maximum
+
+
+def test_on_a_phone_the_regency_view_fits_the_shipped_boundaries_into_its_width():
+    """At the settings' zoom the regency spans more than a phone's ~360 px; the narrow view zooms
+    out until every shipped polygon fits FIT_PX, and the desktop view keeps the settings' zoom."""
+    import math
+
+    b = maps.load_boundaries()
+    assert b is not None and len(b.geometries) == 67
+    everything = pd.DataFrame({"kode": sorted(b.geometries), "lat": None, "lon": None})
+    west, south, east, north = maps._extent(everything, b)
+
+    def width_px(zoom: float) -> float:
+        return 512 * 2**zoom * max(east - west, north - south) / 360
+
+    desktop = maps.view_state(everything, True, b)
+    phone = maps.view_state(everything, True, b, narrow=everything)
+    assert desktop.zoom == settings().peta_zoom and width_px(desktop.zoom) > 360
+    assert phone.zoom < desktop.zoom
+    assert math.isclose(width_px(phone.zoom), maps.FIT_PX, rel_tol=0.01)

@@ -727,6 +727,13 @@ def page_link(ctx: PageContext, key: str, label: str | None = None) -> None:
     )
 
 
+def on_phone() -> bool:
+    """Whether the browser says it is on a phone (browsers on phones put "Mobi" in their
+    User-Agent): the page cannot know the width of its frame, so the map's regency view is fitted
+    for a phone on this word."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
 def as_of_or_today(ctx: PageContext) -> date:
     """The data date, or today when the data carries no date at all."""
     return ctx.data_as_of or date.today()

@@ -80,7 +80,7 @@ CONTEXT_FILL = (238, 238, 238)
 OUTLINE = (90, 90, 90)
 MAX_RADIUS_M = 1800  # the largest circle (metres) at the regency zoom; area ∝ value
 LABEL_VILLAGES_UP_TO = 16
-FIT_PX = 300  # a drilled-down scope spans about this many pixels
+FIT_PX = 300  # a drilled-down scope, or the whole regency on a phone, spans about this many pixels
 MAX_ZOOM = 12.3  # a single village still shows its neighbours  # name the villages when this few are in scope, else the kecamatan
 
 
@@ -204,20 +204,38 @@ def _coords(geometry: dict):
             stack.extend(item)
 
 
+def _fit_zoom(extent: tuple[float, ...], px: float) -> float:
+    """The zoom at which ``extent`` (west, south, east, north) spans ``px`` pixels: deck.gl's world
+    is 512 px wide at zoom 0, and near the equator a degree of latitude is about a degree of
+    longitude."""
+    west, south, east, north = extent
+    span = max(east - west, north - south, 0.01)
+    return math.log2(px * 360 / (512 * span))
+
+
 def view_state(
-    shown: pd.DataFrame, whole: bool, boundaries: Boundaries | None, s: Settings | None = None
+    shown: pd.DataFrame,
+    whole: bool,
+    boundaries: Boundaries | None,
+    s: Settings | None = None,
+    *,
+    narrow: pd.DataFrame | None = None,
 ) -> pdk.ViewState:
-    """The regency view of the settings, or a view fitted to the villages in scope (drill-down)."""
+    """The regency view of the settings, or a view fitted to the villages in scope (drill-down).
+
+    ``narrow`` (a phone): every village of the regency; the regency view then zooms out, if it
+    must, so that they fit :data:`FIT_PX` (at the settings' zoom a regency fills a desktop map
+    but overflows a phone's)."""
     s = s or settings()
     if whole or shown.empty:
-        return pdk.ViewState(latitude=s.peta_lat, longitude=s.peta_lon, zoom=s.peta_zoom)
-    west, south, east, north = _extent(shown, boundaries)
-    span = max(east - west, north - south, 0.01)
-    # deck.gl's world is 512 px wide at zoom 0 (near the equator a degree of latitude is about a
-    # degree of longitude): fit the scope into FIT_PX, which a phone-width map shows whole and a
-    # desktop map surrounds with the neighbouring villages.
-    zoom = math.log2(FIT_PX * 360 / (512 * span))
-    zoom = max(s.peta_zoom, min(zoom, MAX_ZOOM))
+        zoom = s.peta_zoom
+        if narrow is not None and not narrow.empty:
+            zoom = round(min(zoom, _fit_zoom(_extent(narrow, boundaries), FIT_PX)), 2)
+        return pdk.ViewState(latitude=s.peta_lat, longitude=s.peta_lon, zoom=zoom)
+    # Fit the scope into FIT_PX, which a phone-width map shows whole and a desktop map surrounds
+    # with the neighbouring villages.
+    west, south, east, north = extent = _extent(shown, boundaries)
+    zoom = max(s.peta_zoom, min(_fit_zoom(extent, FIT_PX), MAX_ZOOM))
     return pdk.ViewState(
         latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=round(zoom, 2)
     )
@@ -303,6 +321,7 @@ def build_deck(
     tooltip_kecamatan: str = "Kecamatan",
     hidden: pd.DataFrame | None = None,
     threshold: int | None = None,
+    narrow: bool = False,
 ) -> pdk.Deck:
     """The map of ``villages`` (rows of :func:`lib.views.villages.village_stats`) for one metric.
 
@@ -310,11 +329,12 @@ def build_deck(
     as grey context. ``whole`` uses the regency view of the settings instead of fitting the scope.
     ``hidden`` (leadership viewers): the mask of hidden cells of the in-scope rows, in their order
     (``lib.views.privacy.village_mask``); a hidden village gets :data:`HIDDEN` and its marker.
+    ``narrow``: the map is on a phone (the regency view fits the phone's width).
     """
     metric = METRIC_BY_KEY[metric_key]
     shown = villages[villages["in_scope"]]
     context = villages[~villages["in_scope"]]
-    view = view_state(shown, whole, boundaries)
+    view = view_state(shown, whole, boundaries, narrow=villages if narrow else None)
     # Circles keep their size on screen when the view zooms in on a kecamatan or a village.
     zoom_factor = 2 ** (settings().peta_zoom - view.zoom)
     records = _records(shown, metric, lang, label, MAX_RADIUS_M * zoom_factor, hidden, threshold)
