@@ -24,6 +24,7 @@ from lib.app import cache, nav, ui
 from lib.core import db, fmt
 from lib.core.i18n import t
 from lib.semantic import analytics
+from tests.builders import BONTO_JAI, dataset
 from tests.conftest import ROOT
 
 NIK_LIKE = re.compile(r"(?<![\d.,])\d{16}(?!\d)")
@@ -357,3 +358,27 @@ def test_a_long_list_shows_its_head_and_says_the_downloads_hold_every_row(demo_d
     assert total > 40
     assert "unduhan CSV/XLSX memuat semua baris" in heads[0]
     assert max(len(df.value) for df in at.dataframe) == 40
+
+
+def test_a_database_recreated_at_the_same_url_is_not_served_from_the_cache(tmp_path, monkeypatch):
+    """The data version restarts in a database recreated at the same URL; the caches are keyed by
+    the database's own id as well, so a running server shows the new database's figures."""
+    path = tmp_path / "pantau.db"
+    url = f"sqlite:///{path}"
+    shown = []
+    for n in (6, 7):
+        path.unlink(missing_ok=True)
+        db.get_engine(url).dispose()  # as a new connection would: the file is a new one
+        analytics.ensure_ready(url)
+        with dataset(url) as d:
+            kelas = d.kelas("GAR-01", tahun=2023)
+            for i in range(n):
+                d.enrol(d.person(f"Peserta {i}", desa=BONTO_JAI), kelas)
+        shown.append(
+            (
+                db.data_version(db.get_engine(url)),
+                cards(open_page(url, monkeypatch, "ringkasan"))["Peserta"],
+            )
+        )
+    assert shown[0][0] == shown[1][0]  # the same data version in both databases
+    assert [figure for _, figure in shown] == ["6", "7"]

@@ -41,7 +41,7 @@ class PageContext:
     """What a page needs to know about the current view."""
 
     url: str
-    version: str  # data version: part of every cache key
+    version: str  # database id and data version (db.cache_version): part of every cache key
     filters: Filters
     ref: Reference
     lang: str
@@ -129,7 +129,7 @@ def build_context(who: Access | None = None) -> PageContext:
         _bootstrap(url)
         _audit_login(url, who)
         engine = db.get_engine(url)
-        version = db.data_version(engine)
+        version = db.cache_version(engine)
         demo, as_of, empty = _meta(url, version)
         ref = load_reference(url, version)
     except Exception as exc:  # noqa: BLE001 - any driver error becomes a plain message

@@ -263,6 +263,13 @@ def data_version(engine: Engine) -> str:
         return get_meta(conn, "data_version") or "0"
 
 
+def cache_version(engine: Engine) -> str:
+    """``<database id>:<data version>``, the version part of every cache key of the app: the data
+    version alone restarts at 1 in a database recreated at the same URL while a server runs."""
+    with engine.connect() as conn:
+        return f"{get_meta(conn, DATABASE_ID) or ''}:{get_meta(conn, 'data_version') or '0'}"
+
+
 def is_demo(engine: Engine) -> bool:
     with engine.connect() as conn:
         return get_meta(conn, "demo") == "1"
