@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from lib.core import access, audit, config, db, fmt
 from lib.core.access import Access
@@ -816,6 +818,34 @@ def suppression_kw(table, suppress: dict | None, columns_of: list[str] | None = 
 GRID_ROWS = 1000
 
 
+def grid_styler(df: pd.DataFrame, cells: dict[str, list[str]]) -> Styler:
+    """The ``Styler`` of ``df`` whose cells read ``cells`` (header -> text of each row), as
+    ``df.style.format({col: ...}, na_rep="–")`` would write them, without its HTML rendering.
+
+    ``st.dataframe`` sends the raw values (the grid sorts on them) with the text of every cell whose
+    text is not ``str(value)``, which it takes from ``Styler._translate``. pandas builds that from a
+    full HTML table model: ~0.13 s for 1000 rows of 9 columns even with formatters that cost
+    nothing, paid on every rerun, and /rencana draws four such grids. Here ``_translate`` returns
+    just those cells (the only part Streamlit reads, with ``_compute`` for styles: there are none),
+    so the grid sent is the same (tests/test_grid_styler.py compares the two).
+    """
+    styler = df.style
+    raw = df.astype(str)  # what Streamlit starts from before it writes the cells in
+    body: list[dict] = []
+    for ci, col in enumerate(df.columns):
+        texts = cells.get(col)
+        if texts is None:
+            continue
+        wanted = np.array(texts, dtype=object)
+        for ri in np.flatnonzero(raw.iloc[:, ci].to_numpy(dtype=object) != wanted):
+            body.append({"id": f"row{ri}_col{ci}", "display_value": texts[ri]})
+    translated = {"body": [body]}
+    # instance attributes: the object stays a pandas ``Styler`` (Streamlit checks its exact type)
+    vars(styler)["_compute"] = lambda: styler
+    vars(styler)["_translate"] = lambda *args, **kwargs: translated
+    return styler
+
+
 def show_prepared_table(
     table,
     ctx: PageContext,
@@ -846,9 +876,6 @@ def show_prepared_table(
         kw = suppression_kw(table, suppress, columns_of)
         view, hidden = guard.frame(view, ctx.settings.ambang_sel_kecil, table.keys, **kw)
     kinds = {col: table.kinds.get(col, "text") for col in view.columns}
-    formatters = {
-        col: (lambda v, k=kind: present.format_cell(v, k, ctx.lang)) for col, kind in kinds.items()
-    }
     config = {
         col: st.column_config.Column(
             help=table.help.get(col),
@@ -874,7 +901,7 @@ def show_prepared_table(
         )
         shown = shown.head(GRID_ROWS)
     st.dataframe(
-        shown.style.format(formatters, na_rep=fmt.DASH),
+        grid_styler(shown, present.display_cells(shown, kinds, ctx.lang)),
         hide_index=True,
         column_config=config,
         placeholder=fmt.DASH,
