@@ -13,11 +13,11 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from lib.core import access, audit, config, db, fmt
 from lib.core.access import Access
@@ -26,6 +26,9 @@ from lib.core.filters import PARAMS, Filters, Reference, describe, load_referenc
 from lib.core.i18n import t
 from lib.render import export, present
 from lib.semantic import analytics, guard, measures
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pandas.io.formats.style import Styler
 
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
 LANG_KEY = "f_lang"  # the language widget (?lang=en)
