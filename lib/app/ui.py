@@ -871,9 +871,14 @@ def show_prepared_table(
     ``row_totals`` and ``forced`` cells of the small-count suppression (:func:`suppression_kw`),
     in source columns (``columns_of``: the source column of each header, in order; default the
     table's ``keys``)."""
-    view = table.export.copy()
+    total = len(table.export)
+    # Exact figures: the grid needs only the rows it draws, and the downloads take ``export`` as
+    # it is; copying a list of 20k persons on every rerun cost more than drawing its head.
+    # Suppression looks at every row (groups, totals), and its frame is also the download.
+    rows = GRID_ROWS if ctx.exact else total
+    view = table.export.iloc[:rows].copy()
     for col in table.numeric:
-        view[col] = pd.to_numeric(view[col], errors="coerce")
+        view[col] = pd.to_numeric(table.export[col], errors="coerce").iloc[:rows]
     hidden = False
     if not ctx.exact:  # leadership: small counts hidden in the grid and in its downloads
         kw = suppression_kw(table, suppress, columns_of)
@@ -892,14 +897,14 @@ def show_prepared_table(
     if links:
         shown = view.copy()
         for header, (urls, text) in links.items():
-            shown[header] = urls
+            shown[header] = urls[: len(view)]
             config[header] = st.column_config.LinkColumn(header, display_text=text, width="small")
-    if len(shown) > GRID_ROWS:
+    if total > GRID_ROWS:
         st.caption(
             ctx.t(
                 "table.head_only",
                 shown=fmt.number(GRID_ROWS, lang=ctx.lang),
-                total=fmt.number(len(shown), lang=ctx.lang),
+                total=fmt.number(total, lang=ctx.lang),
             )
         )
         shown = shown.head(GRID_ROWS)
