@@ -42,6 +42,8 @@ KIND_ALIASES = {"int": "orang", "pct": "persen"}
 
 
 def format_cell(value, kind: str, lang: str = "id") -> str:
+    if isinstance(value, float) and value == 0:  # 0.0 and -0.0: one key, written apart
+        return _format(value, kind, lang)
     try:
         return _format_cached(value, kind, lang)
     except TypeError:  # an unhashable value: written without the memo
