@@ -255,7 +255,8 @@ with tabs[2]:
 # --- 4. alumni priority for dusun/RW capital aid -------------------------------------------------
 with tabs[3]:
     st.subheader(ctx.t("rencana.h.alumni"))
-    ap = cache.call(rencana.alumni, ctx)
+    alumni = cache.call(rencana.alumni, ctx, persons_ok)  # the list is for operators only
+    ap = alumni.priority
     st.markdown(ctx.t("rencana.alumni.intro", max=fmt.number(ap.max_skor, 0, lang)))
     parts = rencana.score_parts(ap).assign(
         label=lambda d: [ctx.t(f"keputusan.skor.{p}") for p in d["bagian"]]
@@ -299,9 +300,8 @@ with tabs[3]:
         st.markdown(f"**{ctx.t('rencana.h.alumni_persons')}**")
         st.caption(ctx.t("rencana.persons.note"))
         ui.audit_person_list(ctx, "rencana: prioritas modal dusun/RW")
-        people = cache.call(rencana.alumni_persons, ctx)
         ui.show_table(
-            people,
+            alumni.persons,
             ctx,
             columns={
                 "peringkat": ("rencana.col.peringkat", "int"),
@@ -328,7 +328,8 @@ with tabs[3]:
 # --- 5. tracer follow-ups due --------------------------------------------------------------------
 with tabs[4]:
     st.subheader(ctx.t("rencana.h.telusur"))
-    fu = cache.call(rencana.followups, ctx)
+    followups = cache.call(rencana.followups, ctx, persons_ok)  # the list: operators only
+    fu = followups.due
     st.caption(ctx.t("rencana.telusur.rule", tol=n(fu.tolerance_days)))
     cols = st.columns(len(fu.waves) + 1)
     cols[0].metric(
@@ -393,7 +394,7 @@ with tabs[4]:
     if persons_ok:
         st.markdown(f"**{ctx.t('rencana.h.telusur_persons')}**")
         ui.audit_person_list(ctx, "rencana: survei lanjutan terlambat")
-        due = cache.call(rencana.followup_persons, ctx)
+        due = followups.persons
         ui.show_table(
             due.assign(jatuh_tempo=[fmt.tanggal(d, lang) for d in due["jatuh_tempo"]]),
             ctx,
@@ -416,7 +417,8 @@ with tabs[4]:
 # --- 6. KUR pipeline -----------------------------------------------------------------------------
 with tabs[5]:
     st.subheader(ctx.t("rencana.h.kur"))
-    kp = cache.call(rencana.kur, ctx)
+    kur = cache.call(rencana.kur, ctx, persons_ok)  # the list is for operators only
+    kp = kur.pipeline
     cols = st.columns(3)
     cols[0].metric(ctx.t("rencana.kur.diajukan"), count(kp.diajukan), border=True)
     waiting_hidden = small is not None and guard.hides(kp.diajukan, small)
@@ -471,7 +473,7 @@ with tabs[5]:
     if persons_ok:
         st.markdown(f"**{ctx.t('rencana.h.kur_persons')}**")
         ui.audit_person_list(ctx, "rencana: pengajuan KUR menunggu")
-        waiting = cache.call(rencana.kur_persons, ctx)
+        waiting = kur.persons
         ui.show_table(
             waiting.assign(tanggal=[fmt.tanggal(d, lang) for d in waiting["tanggal"]]),
             ctx,

@@ -122,3 +122,21 @@ def test_alumni_follow_up_counts_from_the_data_date(db_url, checks):
     by_key = {r.key: r for r in results}
     assert by_key["tidak_terlacak"].count == 0
     assert by_key["registri_usang"].count == 11  # the registry's age still counts from today
+
+
+def test_a_list_cut_at_the_limit_still_counts_every_case(db_url):
+    """The overlap check reads its rows first and counts apart only when the rows reach the limit:
+    the count never stops at the limit."""
+    with dataset(db_url) as d:
+        d.data_date(TODAY)
+        a = d.kelas("GAR-01", kode="A", mulai=date(2024, 1, 1), selesai=date(2024, 2, 28))
+        b = d.kelas("GAR-02", kode="B", mulai=date(2024, 2, 15), selesai=date(2024, 3, 31))
+        for name in ("Ani", "Budi", "Cici"):
+            p = d.person(name)
+            d.enrol(p, a, "selesai")
+            d.enrol(p, b, "aktif")
+    engine = get_engine(db_url)
+    for limit, shown in ((1, 1), (2, 2), (3, 3), (4, 3)):
+        by_key = {r.key: r for r in quality.run_checks(engine, today=TODAY, limit=limit)}
+        assert by_key["kelas_tumpang"].count == 3, limit
+        assert len(by_key["kelas_tumpang"].rows) == shown, limit

@@ -13,7 +13,9 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -24,6 +26,9 @@ from lib.core.filters import PARAMS, Filters, Reference, describe, load_referenc
 from lib.core.i18n import t
 from lib.render import export, present
 from lib.semantic import analytics, guard, measures
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pandas.io.formats.style import Styler
 
 FILTER_KEY = "f_{}"  # widget keys: f_tahun, f_kecamatan, ... (also test handles: st-key-f_tahun)
 LANG_KEY = "f_lang"  # the language widget (?lang=en)
@@ -829,6 +834,34 @@ def suppression_kw(table, suppress: dict | None, columns_of: list[str] | None = 
 GRID_ROWS = 1000
 
 
+def grid_styler(df: pd.DataFrame, cells: dict[str, list[str]]) -> Styler:
+    """The ``Styler`` of ``df`` whose cells read ``cells`` (header -> text of each row), as
+    ``df.style.format({col: ...}, na_rep="–")`` would write them, without its HTML rendering.
+
+    ``st.dataframe`` sends the raw values (the grid sorts on them) with the text of every cell whose
+    text is not ``str(value)``, which it takes from ``Styler._translate``. pandas builds that from a
+    full HTML table model: ~0.13 s for 1000 rows of 9 columns even with formatters that cost
+    nothing, paid on every rerun, and /rencana draws four such grids. Here ``_translate`` returns
+    just those cells (the only part Streamlit reads, with ``_compute`` for styles: there are none),
+    so the grid sent is the same (tests/test_grid_styler.py compares the two).
+    """
+    styler = df.style
+    raw = df.astype(str)  # what Streamlit starts from before it writes the cells in
+    body: list[dict] = []
+    for ci, col in enumerate(df.columns):
+        texts = cells.get(col)
+        if texts is None:
+            continue
+        wanted = np.array(texts, dtype=object)
+        for ri in np.flatnonzero(raw.iloc[:, ci].to_numpy(dtype=object) != wanted):
+            body.append({"id": f"row{ri}_col{ci}", "display_value": texts[ri]})
+    translated = {"body": [body]}
+    # instance attributes: the object stays a pandas ``Styler`` (Streamlit checks its exact type)
+    vars(styler)["_compute"] = lambda: styler
+    vars(styler)["_translate"] = lambda *args, **kwargs: translated
+    return styler
+
+
 def show_prepared_table(
     table,
     ctx: PageContext,
@@ -851,17 +884,19 @@ def show_prepared_table(
     ``row_totals`` and ``forced`` cells of the small-count suppression (:func:`suppression_kw`),
     in source columns (``columns_of``: the source column of each header, in order; default the
     table's ``keys``)."""
-    view = table.export.copy()
+    total = len(table.export)
+    # Exact figures: the grid needs only the rows it draws, and the downloads take ``export`` as
+    # it is; copying a list of 20k persons on every rerun cost more than drawing its head.
+    # Suppression looks at every row (groups, totals), and its frame is also the download.
+    rows = GRID_ROWS if ctx.exact else total
+    view = table.export.iloc[:rows].copy()
     for col in table.numeric:
-        view[col] = pd.to_numeric(view[col], errors="coerce")
+        view[col] = pd.to_numeric(table.export[col], errors="coerce").iloc[:rows]
     hidden = False
     if not ctx.exact:  # leadership: small counts hidden in the grid and in its downloads
         kw = suppression_kw(table, suppress, columns_of)
         view, hidden = guard.frame(view, ctx.settings.ambang_sel_kecil, table.keys, **kw)
     kinds = {col: table.kinds.get(col, "text") for col in view.columns}
-    formatters = {
-        col: (lambda v, k=kind: present.format_cell(v, k, ctx.lang)) for col, kind in kinds.items()
-    }
     config = {
         col: st.column_config.Column(
             help=table.help.get(col),
@@ -877,19 +912,19 @@ def show_prepared_table(
     if links:
         shown = view.copy()
         for header, (urls, text) in links.items():
-            shown[header] = urls
+            shown[header] = urls[: len(view)]
             config[header] = st.column_config.LinkColumn(header, display_text=text, width="small")
-    if len(shown) > GRID_ROWS:
+    if total > GRID_ROWS:
         st.caption(
             ctx.t(
                 "table.head_only",
                 shown=fmt.number(GRID_ROWS, lang=ctx.lang),
-                total=fmt.number(len(shown), lang=ctx.lang),
+                total=fmt.number(total, lang=ctx.lang),
             )
         )
         shown = shown.head(GRID_ROWS)
     st.dataframe(
-        shown.style.format(formatters, na_rep=fmt.DASH),
+        grid_styler(shown, present.display_cells(shown, kinds, ctx.lang)),
         hide_index=True,
         column_config=config,
         placeholder=fmt.DASH,

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache, lru_cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 
@@ -16,8 +18,15 @@ LOCALES = {"id": "id_ID", "en": "en_US"}
 DASH = "–"
 
 
-def _loc(lang: str) -> str:
-    return LOCALES.get(lang, "id_ID")
+def _loc(lang: str) -> Locale:
+    return _locale(LOCALES.get(lang, "id_ID"))
+
+
+# Babel parses a locale given by name anew in every call, and again in each symbol it looks up
+# (~60 % of the time of a formatted number); given the parsed ``Locale`` it skips that.
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)
 
 
 def number(value: int | float | None, decimals: int = 0, lang: str = "id") -> str:
@@ -54,6 +63,13 @@ def tanggal(value: date | datetime | None, lang: str = "id") -> str:
     """``7 Februari 2022``."""
     if value is None:
         return DASH
+    return _tanggal(value, lang)
+
+
+# Lists of thousands of persons write their dates on every rerun, and the same dates come back;
+# Babel takes ~40 µs a date. ``typed``: a datetime and the date of its day are written apart.
+@lru_cache(maxsize=1 << 15, typed=True)
+def _tanggal(value: date | datetime, lang: str) -> str:
     return format_date(value, format="long", locale=_loc(lang))
 
 

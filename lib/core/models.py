@@ -125,6 +125,9 @@ class Person(Base):
     __table_args__ = (
         CheckConstraint("jk IN ('L', 'P')", name="jk"),
         CheckConstraint("desil BETWEEN 1 AND 10", name="desil"),
+        # the data-quality check of the registry's age (lib.intake.quality) counts and groups old
+        # records by these two: without it, two scans of the whole registry (~0.7 s at scale 20)
+        Index("ix_person_tanggal_data_sumber", "tanggal_data", "sumber"),
     )
 
 

@@ -124,8 +124,9 @@ def _overlaps(conn, limit: int, lang: str) -> tuple[int, pd.DataFrame]:
             e2.status != "keluar",
         )
     )  # fmt: skip
-    count = _count(conn, stmt)
     rows = conn.execute(stmt.order_by(Person.nik, c1.kode).limit(limit)).all()
+    # fewer rows than the limit are all of them: the self-join is not run a second time to count
+    count = len(rows) if len(rows) < limit else _count(conn, stmt)
     columns = ["nik", "nama", "kelas_1", "mulai_1", "selesai_1", "kelas_2", "mulai_2", "selesai_2"]
     return count, _frame(rows, columns, lang)
 

@@ -17,6 +17,7 @@ only: the page asks for them only when ``ui.may_see_persons`` allows it and logs
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -145,10 +146,24 @@ def area_links(table: pd.DataFrame, code: str, name: str, lang: str = "id") -> p
 # --- alumni priority -----------------------------------------------------------------------------
 
 
-def alumni(engine: Engine, f: Filters) -> decisions.AlumniPriority:
-    """The priority score for dusun/RW capital aid. ``persons`` holds internal person ids and
-    score parts only (no name, no NIK); leadership pages show ``by_dusun_rw``."""
-    return decisions.alumni_priority(engine, f)
+@dataclass(frozen=True)
+class Alumni:
+    """The priority score for dusun/RW capital aid as the page shows it: ``priority`` (its
+    ``persons`` left empty: the page lists them from ``persons``) and, for operators only,
+    ``persons`` (:func:`alumni_persons`; ``None`` unless asked for)."""
+
+    priority: decisions.AlumniPriority
+    persons: pd.DataFrame | None
+
+
+def alumni(engine: Engine, f: Filters, persons: bool = False) -> Alumni:
+    """The priority score for dusun/RW capital aid, computed once for the counts per dusun/RW
+    (every role) and, with ``persons`` (operators), the list with names and masked NIK. The
+    score's person rows (internal ids and score parts) are not kept in the result: the cached
+    entry stays small and leadership's holds no row per person."""
+    ap = decisions.alumni_priority(engine, f)
+    listed = _alumni_list(engine, ap.persons) if persons else None
+    return Alumni(dataclasses.replace(ap, persons=ap.persons.iloc[0:0]), listed)
 
 
 def _with_identity(engine: Engine, df: pd.DataFrame) -> pd.DataFrame:
@@ -168,7 +183,10 @@ def _with_identity(engine: Engine, df: pd.DataFrame) -> pd.DataFrame:
 def alumni_persons(engine: Engine, f: Filters) -> pd.DataFrame:
     """Operators only: the alumni priority list with names and masked NIK, grouped by
     kecamatan, desa, dusun and RW and, within a group, by score (rank kept from the score)."""
-    people = decisions.alumni_priority(engine, f).persons
+    return _alumni_list(engine, decisions.alumni_priority(engine, f).persons)
+
+
+def _alumni_list(engine: Engine, people: pd.DataFrame) -> pd.DataFrame:
     people = people.sort_values(
         ["kecamatan", "desa", "dusun", "rw", "peringkat"], na_position="last", kind="stable"
     ).reset_index(drop=True)
@@ -184,8 +202,21 @@ def score_parts(ap: decisions.AlumniPriority) -> pd.DataFrame:
 # --- follow-ups and KUR --------------------------------------------------------------------------
 
 
-def followups(engine: Engine, f: Filters) -> decisions.FollowUps:
-    return decisions.tracer_followups(engine, f)
+@dataclass(frozen=True)
+class FollowUps:
+    """Tracer follow-ups due as the page shows them: ``due`` (its ``enrolments`` left empty) and,
+    for operators only, ``persons`` (:func:`followup_persons`; ``None`` unless asked for)."""
+
+    due: decisions.FollowUps
+    persons: pd.DataFrame | None
+
+
+def followups(engine: Engine, f: Filters, persons: bool = False) -> FollowUps:
+    """The overdue follow-up surveys, computed once for the counts (every role) and, with
+    ``persons`` (operators), the list per enrolment with names and masked NIK."""
+    fu = decisions.tracer_followups(engine, f)
+    listed = _with_identity(engine, fu.enrolments) if persons else None
+    return FollowUps(dataclasses.replace(fu, enrolments=fu.enrolments.iloc[0:0]), listed)
 
 
 def followup_persons(engine: Engine, f: Filters) -> pd.DataFrame:
@@ -194,14 +225,30 @@ def followup_persons(engine: Engine, f: Filters) -> pd.DataFrame:
     return _with_identity(engine, decisions.tracer_followups(engine, f).enrolments)
 
 
-def kur(engine: Engine, f: Filters) -> decisions.KurPipeline:
-    return decisions.kur_pipeline(engine, f)
+@dataclass(frozen=True)
+class Kur:
+    """The KUR pipeline as the page shows it, with the pending applications with names for
+    operators only (``persons``; ``None`` unless asked for)."""
+
+    pipeline: decisions.KurPipeline
+    persons: pd.DataFrame | None
+
+
+def kur(engine: Engine, f: Filters, persons: bool = False) -> Kur:
+    """The KUR pipeline, computed once for the counts (every role) and, with ``persons``
+    (operators), the pending applications with names and masked NIK, longest wait first."""
+    kp = decisions.kur_pipeline(engine, f)
+    return Kur(kp, _kur_list(engine, kp) if persons else None)
 
 
 def kur_persons(engine: Engine, f: Filters) -> pd.DataFrame:
     """Operators only: the KUR applications still pending, with name and masked NIK, longest
     wait first."""
-    waiting = decisions.kur_pipeline(engine, f).waiting
+    return _kur_list(engine, decisions.kur_pipeline(engine, f))
+
+
+def _kur_list(engine: Engine, kp: decisions.KurPipeline) -> pd.DataFrame:
+    waiting = kp.waiting
     cols = ["person_id", *[c for c in waiting.columns if c != "person_id"]]
     return _with_identity(engine, waiting[cols])
 
