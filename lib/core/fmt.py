@@ -12,7 +12,14 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
+from babel.numbers import (
+    NumberPattern,
+    format_compact_currency,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_pattern,
+)
 
 LOCALES = {"id": "id_ID", "en": "en_US"}
 DASH = "–"
@@ -29,24 +36,32 @@ def _locale(name: str) -> Locale:
     return Locale.parse(name)
 
 
+# The number patterns likewise: parsed once, not in every call (same text).
+@cache
+def _pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
 def number(value: int | float | None, decimals: int = 0, lang: str = "id") -> str:
     if value is None or is_missing(value):
         return DASH
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=_loc(lang))
+    return format_decimal(value, format=_pattern(pattern), locale=_loc(lang))
 
 
 def pct(value: float | None, lang: str = "id") -> str:
     """A percentage given in percent units (``14.4`` → ``14,4%``); ``None`` → ``–``."""
     if value is None or is_missing(value):
         return DASH
-    return format_percent(value / 100, format="#,##0.0%", locale=_loc(lang))
+    return format_percent(value / 100, format=_pattern("#,##0.0%"), locale=_loc(lang))
 
 
 def rupiah(value: int | float | None, lang: str = "id") -> str:
     if value is None or is_missing(value):
         return DASH
-    return format_currency(value, "IDR", format="¤#,##0", currency_digits=False, locale=_loc(lang))
+    return format_currency(
+        value, "IDR", format=_pattern("¤#,##0"), currency_digits=False, locale=_loc(lang)
+    )
 
 
 def rupiah_compact(value: int | float | None, lang: str = "id") -> str:
