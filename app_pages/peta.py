@@ -139,7 +139,7 @@ try:
     boundary_error = None
 except maps.BoundaryError as exc:
     boundaries, boundary_error = None, str(exc)
-deck = maps.build_deck(
+deck = cache.deck(
     df,
     metric_key,
     label(metric_key),

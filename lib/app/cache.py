@@ -37,7 +37,9 @@ import pandas as pd
 import streamlit as st
 
 from lib.core import db
+from lib.core.config import settings
 from lib.core.filters import Filters
+from lib.render import maps
 from lib.semantic import guard
 from lib.semantic import query as semantic
 from lib.views import queries
@@ -143,6 +145,7 @@ def clear() -> None:
     _kpi.clear()
     _call.clear()
     _chart.clear()
+    _deck.clear()
 
 
 # --- wrappers added by other pages ---------------------------------------------------------------
@@ -158,3 +161,28 @@ def _quality(url: str, version: str, today, as_of, lang: str) -> list:
 def quality_checks(ctx: PageContext, today, as_of=None) -> list:
     """The data-quality panel of /data (``lib.intake.quality.run_checks``), cached per data version."""
     return _quality(ctx.url, ctx.version, today, as_of, ctx.lang)
+
+
+def _boundaries_key(b) -> tuple:
+    # one object per file version (lib.render.maps._read_boundaries is cached on path and mtime)
+    return (b.path, id(b))
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs={maps.Boundaries: _boundaries_key})
+def _deck(
+    villages: pd.DataFrame, metric_key: str, label: str, boundaries, kw: tuple, programme: str
+) -> tuple:
+    # ``programme``: the settings the deck reads (view, zoom), only part of the key
+    return maps.deck_parts(
+        maps.build_deck(villages, metric_key, label, boundaries=boundaries, **dict(kw))
+    )
+
+
+def deck(
+    villages: pd.DataFrame, metric_key: str, label: str, *, boundaries, **kw: Any
+) -> maps.PreparedDeck:
+    """:func:`lib.render.maps.build_deck` with the same arguments, its JSON cached on them (the
+    frames hash by content): a rerun of ``/peta`` does not build and serialise the layers again."""
+    key = (villages, metric_key, label, boundaries, tuple(sorted(kw.items())), repr(settings()))
+    spec, tooltip = _deck(*key)
+    return maps.PreparedDeck(spec, tooltip)

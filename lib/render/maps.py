@@ -443,6 +443,24 @@ def build_deck(
     )
 
 
+class PreparedDeck(pdk.Deck):
+    """A deck whose JSON was written before (:func:`deck_parts`), for ``st.pydeck_chart``: a warm
+    rerun of ``/peta`` reuses the cached JSON instead of building and serialising thousands of
+    features again (about 0.05 s at demo scale 20)."""
+
+    def __init__(self, spec: str, tooltip: dict | None) -> None:
+        super().__init__(layers=[], map_provider=None, tooltip=tooltip)
+        self._spec = spec
+
+    def to_json(self) -> str:
+        return self._spec
+
+
+def deck_parts(deck: pdk.Deck) -> tuple[str, dict | None]:
+    """``deck`` as its JSON and tooltip (what :class:`PreparedDeck` draws again)."""
+    return deck.to_json(), deck._tooltip
+
+
 def _label_layer(shown: pd.DataFrame) -> pdk.Layer:
     """Names for orientation: the villages when few are in scope, else the kecamatan (at the mean
     point of their villages)."""
