@@ -290,7 +290,8 @@ class AnEnrolment(Base):
 
     ``status_kerja`` … ``pendapatan_bulanan`` are the person's latest tracer survey over all of
     their enrolments (the same on every row of that person); ``survei_kelas`` counts the surveys
-    recorded for this enrolment.
+    recorded for this enrolment; ``bulan_sejak_selesai`` counts whole calendar months from this
+    class's end to that latest survey (negative when the survey is earlier).
     """
 
     __tablename__ = "an_enrolment"
@@ -324,6 +325,9 @@ class AnEnrolment(Base):
     # 1 when the class ended at least ``telusur_setelah_bulan`` months before the data date, so a
     # completer of it without any survey is overdue for tracing (the one "untraced" rule)
     telusur_jatuh_tempo: Mapped[int] = mapped_column(Integer)
+    # whole calendar months from this class's end to the person's latest survey (None without
+    # one): precomputed because date parts cost seconds per million rows on SQLite
+    bulan_sejak_selesai: Mapped[int | None] = mapped_column(Integer)
 
 
 class AnTracer(Base):

@@ -51,7 +51,7 @@ from lib.core.models import (
 from lib.semantic.measures import untraced_after_months
 
 log = logging.getLogger(__name__)
-REVISION = "2"  # bump when the rebuild below changes, so existing databases rebuild at start
+REVISION = "3"  # bump when the rebuild below changes, so existing databases rebuild at start
 STAMP_KEY = "analytics_version"
 ANALYTICS_MODELS = (AnClass, AnEnrolment, AnTracer, AnAid, AnRegistry)
 # The normalised tables the rebuild reads (analysed first on PostgreSQL, see :func:`rebuild`).
@@ -187,6 +187,7 @@ def _enrolments(as_of: date) -> Select:
             latest.c.pendapatan_bulanan,
             func.coalesce(own.c.n, 0),
             due,
+            months_between(c.tanggal_selesai, latest.c.tanggal_survei),
         )  # fmt: skip
         .select_from(e)
         .join(c, c.id == e.class_id)

@@ -23,7 +23,6 @@ from sqlalchemy import Engine, case, func, select
 
 from lib.core.filters import Filters
 from lib.core.models import AnEnrolment, Package
-from lib.semantic.analytics import months_between
 from lib.semantic.measures import CUBES
 from lib.semantic.query import cube_condition
 
@@ -41,9 +40,11 @@ def by_months_stmt(f: Filters):
     person = (
         select(
             t.c.person_id,
-            func.max(t.c.tanggal_selesai).label("selesai"),  # the reference class's end
-            # the latest survey is the same on every row of a person (see AnEnrolment)
-            func.max(t.c.tanggal_survei).label("survei"),
+            # Whole months only fall as the class end moves later, so the reference class (latest
+            # end) has the fewest months of the person's completed classes in scope. The latest
+            # survey is the same on every row of a person (see AnEnrolment), and the months to it
+            # are precomputed per row (date parts cost ~0.1 s per call at scale 20 on SQLite).
+            func.min(t.c.bulan_sejak_selesai).label("bulan"),
             func.max(t.c.status_kerja).label("status"),
         )
         .where(
@@ -56,10 +57,9 @@ def by_months_stmt(f: Filters):
     )
     # The bucket is computed in its own subquery and grouped by its name: PostgreSQL cannot match
     # a GROUP BY expression whose bound parameters differ from the SELECT's.
-    bucketed = select(
-        month_bucket(months_between(person.c.selesai, person.c.survei)).label("bulan"),
-        person.c.status,
-    ).subquery("per_orang")
+    bucketed = select(month_bucket(person.c.bulan).label("bulan"), person.c.status).subquery(
+        "per_orang"
+    )
     return select(bucketed.c.bulan, bucketed.c.status, func.count().label("orang")).group_by(
         bucketed.c.bulan, bucketed.c.status
     )
