@@ -328,6 +328,9 @@ class AnEnrolment(Base):
     # whole calendar months from this class's end to the person's latest survey (None without
     # one): precomputed because date parts cost seconds per million rows on SQLite
     bulan_sejak_selesai: Mapped[int | None] = mapped_column(Integer)
+    # 1 when this is the person's only enrolment: a distinct count of persons needs no
+    # de-duplication for such rows (lib.semantic.measures, _persons)
+    satu_baris: Mapped[int] = mapped_column(Integer)
 
 
 class AnTracer(Base):

@@ -51,7 +51,7 @@ from lib.core.models import (
 from lib.semantic.measures import untraced_after_months
 
 log = logging.getLogger(__name__)
-REVISION = "3"  # bump when the rebuild below changes, so existing databases rebuild at start
+REVISION = "4"  # bump when the rebuild below changes, so existing databases rebuild at start
 STAMP_KEY = "analytics_version"
 ANALYTICS_MODELS = (AnClass, AnEnrolment, AnTracer, AnAid, AnRegistry)
 # The normalised tables the rebuild reads (analysed first on PostgreSQL, see :func:`rebuild`).
@@ -158,6 +158,7 @@ def _enrolments(as_of: date) -> Select:
     age = age_on(p.tanggal_lahir, c.tanggal_mulai)
     latest = latest_surveys()
     own = _count_by(TracerSurvey.enrolment_id, "own_surveys")
+    rows = _count_by(Enrolment.person_id, "person_rows")
     return (
         select(
             e.id,
@@ -188,6 +189,7 @@ def _enrolments(as_of: date) -> Select:
             func.coalesce(own.c.n, 0),
             due,
             months_between(c.tanggal_selesai, latest.c.tanggal_survei),
+            case((rows.c.n == 1, 1), else_=0),
         )  # fmt: skip
         .select_from(e)
         .join(c, c.id == e.class_id)
@@ -196,6 +198,7 @@ def _enrolments(as_of: date) -> Select:
         .join(Village, Village.kode == p.desa_kode)
         .outerjoin(latest, latest.c.person_id == e.person_id)
         .outerjoin(own, own.c.key == e.id)
+        .join(rows, rows.c.key == e.person_id)
     )
 
 
