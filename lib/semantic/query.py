@@ -73,13 +73,27 @@ def cube_condition(cube: Cube, f: Filters) -> ColumnElement[bool]:
         person_f = [n for n in ("kecamatan", "desa", "jk") if getattr(f, n)]
         for name in person_f:
             conds.append(_in(t.c[FILTER_COLUMNS[name]], getattr(f, name)))
-        conds.append(t.c.person_id.in_(persons_in_scope(f)))
+        conds.append(has_enrolment_in_scope(t.c.person_id, f))
         return and_(true(), *conds)
     for name in cube.filters:
         values = getattr(f, name)
         if values:
             conds.append(_in(t.c[FILTER_COLUMNS[name]], values))
     return and_(true(), *conds)
+
+
+def has_enrolment_in_scope(person_id, f: Filters) -> ColumnElement[bool]:
+    """``EXISTS``: the person ``person_id`` has an enrolment (any status) in a class in scope.
+
+    The same persons as ``person_id IN`` :func:`persons_in_scope`, but SQLite planned that ``IN``
+    as one index probe into the outer table per person in scope (~27k at demo scale 20, twice the
+    time of scanning the aid rows and probing the enrolments' person index for each)."""
+    e = AnEnrolment.__table__
+    return (
+        select(e.c.person_id)
+        .where(e.c.person_id == person_id, cube_condition(CUBES["pendaftaran"], f))
+        .exists()
+    )
 
 
 def persons_in_scope(f: Filters):
