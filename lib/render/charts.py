@@ -65,19 +65,19 @@ def locale(lang: str = "id") -> alt.Locale:
 def finish(chart, lang: str = "id", title: str | None = None, subtitle: str | None = None):
     """Locale, readable font sizes and an optional title (with the filter stamp as subtitle).
 
-    One ``properties`` call: each of ``configure``, ``configure_axis`` and ``configure_legend``
-    copied and checked the whole chart again (~15 ms of a layered chart; the same spec)."""
-    title_kw = {}
+    Set on a shallow copy, as ``configure`` does: ``configure``, ``configure_axis`` and
+    ``configure_legend`` each copied the chart again and ``properties`` checks its values against
+    the Vega-Lite schema (~20 ms of a layered chart on a cold page); the builders' output is
+    validated by the tests, and the spec is the same."""
+    out = chart.copy(deep=False)
     if title:
-        title_kw["title"] = alt.TitleParams(
-            title, subtitle=subtitle or "", anchor="start", fontSize=16
-        )
-    config = alt.Config(
+        out.title = alt.TitleParams(title, subtitle=subtitle or "", anchor="start", fontSize=16)
+    out.config = alt.Config(
         locale=locale(lang),
         axis=alt.AxisConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=190),
         legend=alt.LegendConfig(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom"),
     )
-    return chart.properties(config=config, **title_kw)
+    return out
 
 
 def _top(values: pd.Series) -> float:
