@@ -22,10 +22,11 @@ SLIDE_KEY, PRESENT_KEY = "brief_slide", "brief_present"
 
 # URL -> state on the first run of the session (or when the link changed under us). Only ASCII
 # digits within bounds are a slide number ("²".isdigit() is true, and int() of 5,000 digits
-# raises); anything else is ignored with a notice (docs/architecture.md), as is a present value other than 0/1.
+# raises); anything else is ignored with a notice (docs/architecture.md), as is a present value other than 0/1
+# and a parameter given twice with different values.
 SLIDE_RE = re.compile(r"[0-9]{1,3}")
-url_slide = st.query_params.get("slide", "1")
-url_present = st.query_params.get("present", "0")
+url_slide = ui.url_value("slide", "1")
+url_present = ui.url_value("present", "0")
 if st.session_state.get("_brief_url") != (url_slide, url_present == "1"):
     slide_ok = SLIDE_RE.fullmatch(url_slide) is not None and int(url_slide) >= 1
     st.session_state[SLIDE_KEY] = int(url_slide) - 1 if slide_ok else 0

@@ -114,6 +114,20 @@ def test_a_malformed_present_value_is_ignored_with_a_notice(open_briefing):
     assert "present" not in at.query_params and "Slide 2 dari 9" in counter(at)
 
 
+def test_a_slide_or_present_given_twice_is_ignored_with_a_notice(open_briefing):
+    """``?slide=2&slide=3`` has no one meaning: the first slide and the notice, not the last value
+    taken silently; the same value twice is that value."""
+    at = open_briefing(**SCOPE, slide=["2", "3"], present=["1", "0"])
+    assert "Slide 1 dari 9" in counter(at) and at.query_params["slide"] == "1"
+    notices = [w.value for w in at.warning]
+    assert any("(slide=…) tidak sah" in n for n in notices), notices
+    assert any("present=1" in n for n in notices), notices
+    assert at.toggle(key="brief_present").value is False
+    same = open_briefing(**SCOPE, slide=["3", "3"])
+    assert "Slide 3 dari 9" in counter(same)
+    assert not [w for w in same.warning if w.icon == ":material/info:"]
+
+
 def test_presentation_mode_hides_the_chrome_and_is_a_link(open_briefing):
     at = open_briefing(**SCOPE, slide="3")
     at.toggle(key="brief_present").set_value(True).run()

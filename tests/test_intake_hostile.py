@@ -169,6 +169,25 @@ def test_xlsx_columns_and_cells_limits():
     assert exc.code == "too_many_cells" and "lebih dari 1.000 sel" in exc.message()
 
 
+@pytest.mark.parametrize("shape", ["one_row", "no_row"])
+def test_millions_of_empty_elements_are_refused_within_bounded_memory(db_url, tmp_path, shape):
+    """The limits on rows, columns and cells see only the rows that openpyxl returns; one row of
+    millions of empty cells, or millions of elements that are no row at all, is built whole inside
+    the XML parser first (gigabytes from a file of a few hundred kB). The command line reads the
+    file in the upload worker, whose memory is capped, as the web does."""
+    body = repeated(b"<c/>" if shape == "one_row" else b"<x/>", 8_000_000, 100_000)
+    row = [b"<row>", *body, b"</row>"] if shape == "one_row" else list(body)
+    path = tmp_path / "sel.xlsx"
+    path.write_bytes(xlsx_with_sheet([SHEET_HEAD, inline_row(DTKS), *row, SHEET_TAIL]))
+    assert path.stat().st_size < 1024 * 1024
+    before = counts(db_url)
+    proc, seconds, peak = run_measured("import", str(path), "--kind", "dtks", "--db", db_url)
+    assert proc.returncode == 2, proc.stderr
+    assert "terlalu berat untuk dibaca" in proc.stderr and "Traceback" not in proc.stderr
+    assert seconds < 60 and peak < 1.5 * GB, (seconds, peak)
+    assert counts(db_url) == before
+
+
 # --- CSV: limits ----------------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""The web upload is read in a worker process with a memory and a time limit (issue 11): a file
+"""The web upload and the command line's import are read in a worker process with a memory and a time limit (issue 11): a file
 that would exhaust either is refused with a plain message and the server process is untouched;
 an ordinary file reads exactly as in-process."""
 
@@ -45,6 +45,15 @@ def test_the_worker_reads_like_the_server_would(name):
     with pytest.raises(UnusableFile) as exc:
         sandbox.read(b"", name)
     assert exc.value.code == "empty"
+
+
+def test_a_path_is_read_like_its_bytes_and_never_read_when_over_the_size_cap(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_bytes(DTKS, [dtks_row(1)]))
+    assert sandbox.read(path, "a.csv") == sandbox.read(path.read_bytes(), "a.csv")
+    with pytest.raises(UnusableFile) as exc:
+        sandbox.read(path, "a.csv", Limits(max_bytes=10))
+    assert exc.value.code == "too_big"
 
 
 def test_a_file_that_needs_more_memory_than_allowed_is_refused():

@@ -196,6 +196,18 @@ def test_hostile_query_strings_never_raise(hostile_url, monkeypatch, page, query
     assert not at.exception, [e.message for e in at.exception]
 
 
+@pytest.mark.parametrize("lang", ["xx", ["en", "id"], "9" * 5000])
+def test_an_unknown_or_repeated_language_is_ignored_with_a_notice(hostile_url, monkeypatch, lang):
+    at = open_app(hostile_url, monkeypatch, "ringkasan", {"lang": lang})
+    assert not at.exception, [e.message for e in at.exception]
+    notices = [ESCAPED.sub(lambda m: m.group(0)[1], w.value) for w in at.warning]
+    assert any("(lang=…) tidak dikenal dan diabaikan" in n for n in notices), notices
+    assert "lang" not in at.query_params  # the page is in Indonesian and says so in its address
+    english = open_app(hostile_url, monkeypatch, "ringkasan", {"lang": ["en", "en"]})
+    assert not any("lang=" in w.value for w in english.warning)
+    assert english.query_params["lang"] == "en"
+
+
 @pytest.mark.browser
 def test_hostile_names_make_no_request_and_no_link(tmp_path, page):
     from playwright.sync_api import expect

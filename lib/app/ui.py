@@ -115,8 +115,24 @@ def current_lang() -> str:
     chosen = st.session_state.get(LANG_KEY)
     if chosen in LANGS:
         return chosen
-    lang = st.query_params.get("lang", "id")
-    return lang if lang in LANGS else "id"
+    return url_lang() or "id"
+
+
+def url_value(name: str, default: str) -> str:
+    """The URL's value of a single-valued parameter (``lang``, ``slide``, ``present``); ``default``
+    without one; ``""`` when it is given twice with different values, so that the caller ignores
+    it with a notice instead of silently taking the last one."""
+    values = set(st.query_params.get_all(name))
+    if not values:
+        return default
+    return values.pop() if len(values) == 1 else ""
+
+
+def url_lang() -> str:
+    """``?lang=`` ("id" without one); ``""`` when it is unknown or repeated with different
+    values (then ignored, with a notice)."""
+    value = url_value("lang", "id")
+    return value if value in LANGS else ""
 
 
 def build_context(who: Access | None = None) -> PageContext:
@@ -141,6 +157,8 @@ def build_context(who: Access | None = None) -> PageContext:
         detail = type(exc).__name__
         raise AppUnavailable(t("error.db", lang, detail=detail)) from exc
     filters, notices = _sidebar_filters(ref, lang, who)
+    if url_lang() == "":  # write_url below drops it from the address
+        notices.append(t("url.lang", lang))
     lang = _language_selector(lang)
     _user_box(who, ref, lang)
     write_url(filters, lang)

@@ -27,6 +27,7 @@ def run_import(args: argparse.Namespace, url: str) -> int:
         partial=args.partial,
         dry_run=args.dry_run,
         user=getattr(args, "user", None) or audit.cli_user(),
+        isolated=True,  # bounded memory and time whatever the file holds (lib.intake.sandbox)
     )
     stream = sys.stderr if result.exit_code == 2 else sys.stdout
     for line in report.summary_lines(result):

@@ -108,8 +108,8 @@ def run(
     """Import ``source`` (a path, or uploaded bytes named ``file_name``) as ``kind`` (``None``:
     detect it from the header). ``dry_run`` checks everything, the database rules included, and
     writes nothing. ``isolated`` reads the file in a worker process with a memory and time limit
-    (:mod:`lib.intake.sandbox`; the web upload), so that a hostile file cannot take the server
-    down. Database errors are raised (see :mod:`lib.core.dberrors`).
+    (:mod:`lib.intake.sandbox`; the web upload and the command line), so that a hostile file
+    cannot take the server or the machine down. Database errors are raised (see :mod:`lib.core.dberrors`).
 
     ``user`` is who imports: the logged-in :class:`~lib.core.access.Access` on the ``/data`` page,
     ``cli:<os user>`` on the command line. Every import that is not a dry run is written to the
@@ -127,8 +127,7 @@ def run(
         if isolated:
             from lib.intake import sandbox
 
-            data = Path(source).read_bytes() if isinstance(source, str | Path) else bytes(source)
-            sheet = sandbox.read(data, name, select=select)
+            sheet = sandbox.read(source, name, select=select)
         else:
             sheet = reader.read(source, name, select=select)
         result.sha256 = sheet.sha256

@@ -1,7 +1,10 @@
-"""Reading an uploaded file in a worker process with a memory and a time limit (the web import).
+"""Reading an import file in a worker process with a memory and a time limit (the web upload and
+``python -m lib.cli import``).
 
 A file crafted to exhaust memory or time must not stall or kill the Streamlit server, which serves
-every user. :func:`read` runs :func:`lib.intake.reader.read_bytes` in a child Python process
+every user, nor take the memory of the machine the command line runs on: the reader's limits bound
+rows, columns, cells and sizes, but not every shape of XML a workbook can hold (a sheet of
+millions of empty elements costs gigabytes inside the XML parser before one row is returned). :func:`read` runs :func:`lib.intake.reader.read_bytes` in a child Python process
 (``python -m lib.intake.sandbox``): the child caps its own address space
 (``resource.setrlimit(RLIMIT_AS)``) and CPU time (``RLIMIT_CPU``) before it touches the file, and
 the parent kills it after ``Limits.worker_seconds``. Either way the upload is refused with a plain
@@ -21,6 +24,7 @@ import os
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 from lib.core import config
 from lib.intake.reader import Limits, Sheet, UnusableFile
@@ -44,13 +48,22 @@ class _AnswerUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def read(data: bytes, file_name: str, lim: Limits | None = None, select=None) -> Sheet:
-    """:func:`lib.intake.reader.read_bytes` in a worker process; the same result or refusal.
+def read(
+    source: bytes | str | Path, file_name: str, lim: Limits | None = None, select=None
+) -> Sheet:
+    """:func:`lib.intake.reader.read` in a worker process; the same result or refusal.
 
+    ``source`` is the uploaded bytes or a path (whose size is checked before it is read).
     ``select`` must be picklable (``functools.partial(schemas.select, kind)`` is)."""
     from lib.intake import reader
 
     lim = lim or reader.limits()
+    if isinstance(source, str | Path):
+        size = Path(source).stat().st_size
+        if size > lim.max_bytes:  # never read a file that is over the cap into memory
+            raise UnusableFile("too_big", mb=reader._mb(size), max_mb=reader._mb(lim.max_bytes))
+        source = Path(source).read_bytes()
+    data = bytes(source)
     if len(data) > lim.max_bytes:  # no need to start a worker for that
         return reader.read_bytes(data, file_name, lim, select)
     payload = pickle.dumps((data, file_name, lim, select), protocol=pickle.HIGHEST_PROTOCOL)

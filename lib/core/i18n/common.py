@@ -51,6 +51,12 @@ TEXT = {
         "id": "Desa {value} tidak berada di kecamatan yang dipilih.",
         "en": "Village {value} is not in the chosen district.",
     },
+    "url.lang": {
+        "id": "Bahasa di alamat halaman (lang=…) tidak dikenal dan diabaikan; gunakan lang=en "
+        "untuk bahasa Inggris, atau tanpa lang untuk Bahasa Indonesia.",
+        "en": "The language in the page address (lang=…) is not known and was ignored; use "
+        "lang=en for English, or no lang for Indonesian.",
+    },
     "filter.notice": {
         "id": "Filter {name} “{value}” tidak dikenal dan diabaikan.",
         "en": "Filter {name} “{value}” is not known and was ignored.",
