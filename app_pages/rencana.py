@@ -33,19 +33,17 @@ def count(v) -> str:
     return n(v) if small is None else guard.count_text(v, small, n)
 
 
+# Lazy tabs (as on /hasil): only the open tab is built, and choosing another reruns the page; each
+# list costs its own queries, and a visitor rarely opens all six.
+SECTIONS = ("kuota", "paket", "desa", "alumni", "telusur", "kur")
 tabs = st.tabs(
-    [
-        ctx.t("rencana.tab.kuota"),
-        ctx.t("rencana.tab.paket"),
-        ctx.t("rencana.tab.desa"),
-        ctx.t("rencana.tab.alumni"),
-        ctx.t("rencana.tab.telusur"),
-        ctx.t("rencana.tab.kur"),
-    ]
+    [ctx.t(f"rencana.tab.{name}") for name in SECTIONS], on_change="rerun", key="rencana_tab"
 )
 
 # --- 1. remaining quota as classes ---------------------------------------------------------------
-with tabs[0]:
+
+
+def section_kuota() -> None:
     st.subheader(ctx.t("rencana.h.kuota"))
     row = st.columns([0.8, 1.35, 1.7, 0.7])  # room for "218 orang/bulan" at 1366
     row[0].metric(
@@ -116,8 +114,11 @@ with tabs[0]:
             key="rencana_jadwal",
         )
 
+
 # --- 2. packages to open -------------------------------------------------------------------------
-with tabs[1]:
+
+
+def section_paket() -> None:
     st.subheader(ctx.t("rencana.h.paket"))
     pr = cache.call(rencana.package_ranking, ctx)
     st.caption(
@@ -154,8 +155,11 @@ with tabs[1]:
         pin=("nama",),
     )
 
+
 # --- 3. villages by unmet need -------------------------------------------------------------------
-with tabs[2]:
+
+
+def section_desa() -> None:
     need = cache.call(rencana.need, ctx)
     vil = need.villages
     st.subheader(ctx.t("rencana.h.desa"))
@@ -252,8 +256,11 @@ with tabs[2]:
         pin=("nama_desa",),
     )
 
+
 # --- 4. alumni priority for dusun/RW capital aid -------------------------------------------------
-with tabs[3]:
+
+
+def section_alumni() -> None:
     st.subheader(ctx.t("rencana.h.alumni"))
     alumni = cache.call(rencana.alumni, ctx, persons_ok)  # the list is for operators only
     ap = alumni.priority
@@ -325,8 +332,11 @@ with tabs[3]:
     else:
         st.caption(ctx.t("rencana.persons.operators_only"))
 
+
 # --- 5. tracer follow-ups due --------------------------------------------------------------------
-with tabs[4]:
+
+
+def section_telusur() -> None:
     st.subheader(ctx.t("rencana.h.telusur"))
     followups = cache.call(rencana.followups, ctx, persons_ok)  # the list: operators only
     fu = followups.due
@@ -414,8 +424,11 @@ with tabs[4]:
     else:
         st.caption(ctx.t("rencana.persons.operators_only"))
 
+
 # --- 6. KUR pipeline -----------------------------------------------------------------------------
-with tabs[5]:
+
+
+def section_kur() -> None:
     st.subheader(ctx.t("rencana.h.kur"))
     kur = cache.call(rencana.kur, ctx, persons_ok)  # the list is for operators only
     kp = kur.pipeline
@@ -491,3 +504,17 @@ with tabs[5]:
         )
     else:
         st.caption(ctx.t("rencana.persons.operators_only"))
+
+
+BUILDERS = {
+    "kuota": section_kuota,
+    "paket": section_paket,
+    "desa": section_desa,
+    "alumni": section_alumni,
+    "telusur": section_telusur,
+    "kur": section_kur,
+}
+for name, tab in zip(SECTIONS, tabs, strict=True):
+    if tab.open:
+        with tab:
+            BUILDERS[name]()

@@ -4,6 +4,7 @@ local mode, and the app's login gate through AppTest with ``at.user`` and ``at.s
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
@@ -161,6 +162,28 @@ def open_path(at: AppTest, path: str) -> AppTest:
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+ELEMENTS = (
+    "title", "markdown", "caption", "info", "warning", "error", "success", "text", "metric",
+    "dataframe", "button",
+)  # fmt: skip
+
+
+def every_tab(at: AppTest, key: str) -> SimpleNamespace:
+    """What a page of lazy tabs (``st.tabs(..., on_change="rerun", key=key)``) shows in all of
+    them: each tab is opened in turn, and its elements are gathered with those outside the tabs
+    (taken once). The result has the ``AppTest`` element lists of :data:`ELEMENTS`."""
+    labels = [tab.label for tab in at.tabs]
+    seen: dict[str, list] = {name: list(getattr(at, name)) for name in ELEMENTS}
+    for label in labels[1:]:
+        at.session_state[key] = label
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        tab = next(t for t in at.tabs if t.label == label)
+        for name in ELEMENTS:
+            seen[name].extend(getattr(tab, name))
+    return SimpleNamespace(**seen)
 
 
 def texts(at: AppTest) -> str:

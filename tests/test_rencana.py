@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -27,6 +28,7 @@ from lib.core.filters import Filters
 from lib.semantic import analytics, decisions
 from tests.builders import BONTO_CINDE, BONTO_JAI, TAPPANJENG, dataset
 from tests.conftest import ROOT
+from tests.test_access import every_tab
 
 AS_OF = date(2023, 6, 30)
 SECRETS = {
@@ -67,7 +69,7 @@ def plan_db(tmp_path_factory):
     return url
 
 
-def open_rencana(url, monkeypatch, params=None, user=None) -> AppTest:
+def open_rencana(url, monkeypatch, params=None, user=None) -> SimpleNamespace:
     monkeypatch.setenv("DATABASE_URL", url)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     if user:
@@ -78,17 +80,17 @@ def open_rencana(url, monkeypatch, params=None, user=None) -> AppTest:
     at.run()
     at.switch_page("app_pages/rencana.py").run()
     assert not at.exception, [e.message for e in at.exception]
-    return at
+    return every_tab(at, "rencana_tab")  # the tabs are lazy: each is built when opened
 
 
-def table(at: AppTest, column: str, nth: int = 0):
+def table(at: SimpleNamespace, column: str, nth: int = 0):
     """The ``nth`` grid on the page that has a column headed ``column``."""
     found = [df.value for df in at.dataframe if column in df.value.columns]
     assert len(found) > nth, (column, [list(df.value.columns) for df in at.dataframe])
     return found[nth]
 
 
-def cards(at: AppTest) -> dict[str, str]:
+def cards(at: SimpleNamespace) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 

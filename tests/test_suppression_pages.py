@@ -18,7 +18,7 @@ from lib.render import maps
 from lib.semantic import analytics, guard, measures, query
 from lib.views import privacy
 from tests.builders import BONTO_CINDE, BONTO_JAI, BONTO_TIRO, TAPPANJENG, dataset, small_cells
-from tests.test_access import app, logged_in, open_path
+from tests.test_access import app, every_tab, logged_in, open_path
 from tests.test_pages_peta_hasil import vega_datasets
 
 SMALL = re.compile(r"^[1-4]$")
@@ -192,7 +192,7 @@ def test_leadership_sentences_lists_and_map_hide_small_groups(tiny_db, monkeypat
     assert not _small_cards(at), _small_cards(at)
 
     # /rencana: every list and card
-    at = open_path(app(tiny_db, monkeypatch, who), "rencana")
+    at = every_tab(open_path(app(tiny_db, monkeypatch, who), "rencana"), "rencana_tab")
     assert not _small_cells(at), _small_cells(at)
     assert not _small_cards(at), _small_cards(at)
     assert not [t for t in _texts(at) if SMALL_IN_TEXT.search(t)], _texts(at)
@@ -235,7 +235,7 @@ def test_admin_sees_exact_figures_on_the_same_pages(tiny_db, monkeypatch):
     at = open_path(app(tiny_db, monkeypatch, who), "")
     telusur = next(t for t in _texts(at) if "belum pernah ditelusuri" in t)
     assert "**1 alumni** dari 3 peserta selesai" in telusur, telusur
-    at = open_path(app(tiny_db, monkeypatch, who), "rencana")
+    at = every_tab(open_path(app(tiny_db, monkeypatch, who), "rencana"), "rencana_tab")
     assert ("Peserta", 3) in _small_cells(at) or any(
         3 in list(df.value.get("Peserta", [])) for df in at.dataframe
     )
