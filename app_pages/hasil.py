@@ -71,7 +71,6 @@ def section_funnel() -> None:
                 Col("ukuran", ctx.t("hasil.col.ukuran"), help=ctx.t("hasil.def.funnel")),
                 Col("persen", ctx.t("hasil.col.persen"), "persen", ctx.t("hasil.def.funnel")),
             ],
-            lang,
         ),
         "hasil-corong",
         "funnel",
@@ -119,7 +118,7 @@ def section_status(by: str) -> None:
                 ui.indicator_help("persen_penempatan", lang),
             )
         )
-    show_table(make_table(table, cols, lang), f"hasil-{by}", f"status_{by}")
+    show_table(make_table(table, cols), f"hasil-{by}", f"status_{by}")
 
 
 def section_income() -> None:
@@ -170,7 +169,6 @@ def section_income() -> None:
                     Col("n", ctx.t("hasil.col.n"), "orang", ctx.t("hasil.def.income")),
                     Col("paket_kode", ctx.t("hasil.col.kode")),
                 ],
-                lang,
             ),
             "hasil-pendapatan",
             "income",
@@ -189,7 +187,6 @@ def section_kur() -> None:
                 Col("catatan", ctx.t("hasil.col.catatan"), "orang"),
                 Col("nilai_rp", ctx.t("hasil.col.nilai"), "rupiah"),
             ],
-            lang,
         ),
         "hasil-kur",
         "kur",
@@ -213,7 +210,6 @@ def section_aid() -> None:
                 Col("orang", ctx.t("hasil.col.orang"), "orang"),
                 Col("nilai_rp", ctx.t("hasil.col.nilai"), "rupiah"),
             ],
-            lang,
         ),
         "hasil-bantuan",
         "aid",

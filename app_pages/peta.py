@@ -247,7 +247,7 @@ if not ctx.filters.desa:
     kec_codes = list(kec["kode"])
     st.caption(ctx.t("peta.pick.kecamatan"))
     show_table(
-        make_table(kec, kec_cols, lang),
+        make_table(kec, kec_cols),
         "peta-kecamatan",
         kec_key,
         on_select=(lambda: pick_kecamatan(kec_key, kec_codes)) if len(kec) > 1 else None,
@@ -266,7 +266,7 @@ desa_key = f"peta_desa_{signature}"
 desa_codes = list(shown["kode"])
 st.caption(ctx.t("peta.pick.desa"))
 show_table(
-    make_table(shown_rows, desa_cols, lang),
+    make_table(shown_rows, desa_cols),
     "peta-desa",
     desa_key,
     on_select=lambda: pick_village(desa_key, desa_codes),

@@ -803,7 +803,7 @@ def show_table(
         )
         for col, (label_key, kind) in columns.items()
     ]
-    table = present.make_table(df, cols, ctx.lang)
+    table = present.make_table(df, cols)
     if measures:
         keys = {h: measures.get(k, k) for h, k in table.keys.items()}
         table = dataclasses.replace(table, keys=keys)

@@ -104,9 +104,9 @@ def _default_cell(value) -> str:
     return str(value)
 
 
-def make_table(df: pd.DataFrame, cols: list[Col], lang: str = "id") -> Table:
-    """The table of ``df`` for ``cols`` (in that order). ``lang`` is kept for callers; the cells
-    are written when drawn (:func:`format_cell`)."""
+def make_table(df: pd.DataFrame, cols: list[Col]) -> Table:
+    """The table of ``df`` for ``cols`` (in that order), numbers kept as numbers; the cells are
+    written in the viewer's language when drawn (:func:`format_cell`)."""
     export = pd.DataFrame({c.label: df[c.key].tolist() for c in cols})  # as list(), 20x faster
     for c in cols:
         if c.kind == "persen":
