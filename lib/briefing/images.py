@@ -283,7 +283,7 @@ def boundary_geometries() -> dict[str, dict] | None:
 
 def outcomes(values: dict, lang: str = "id") -> alt.TopLevelMixin:
     """Latest status of the completers: five bars (indicator values of ``lib.semantic.measures``)."""
-    keys = ("bekerja", "wirausaha", "belum_bekerja", "melanjutkan_pendidikan", "tidak_terlacak")
+    keys = measures.STATUSES
     if not values.get("selesai"):
         return empty(lang)
     rows = [

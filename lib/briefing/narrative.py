@@ -18,9 +18,9 @@ from babel.lists import format_list
 from lib.briefing.privacy import EXACT, Privacy
 from lib.core import fmt
 from lib.core.i18n import t
-from lib.semantic import plan
+from lib.semantic import measures, plan
 
-OUTCOME_ORDER = ("bekerja", "wirausaha", "belum_bekerja", "melanjutkan_pendidikan")
+OUTCOME_ORDER = measures.OUTCOMES
 
 
 def _n(value: int | float | None, lang: str) -> str:
@@ -272,8 +272,8 @@ def outcomes(
         text = shown[key] if shown and key in shown else privacy.count(n, lang)
         return t(f"nar.outcome.{key}", lang, n=text)
 
-    placed = [part(k, counts[k]) for k in ("bekerja", "wirausaha") if counts[k] > 0]
-    rest = [part(k, counts[k]) for k in ("belum_bekerja", "melanjutkan_pendidikan") if counts[k]]
+    placed = [part(k, counts[k]) for k in measures.PLACED if counts[k] > 0]
+    rest = [part(k, counts[k]) for k in OUTCOME_ORDER if k not in measures.PLACED and counts[k]]
     if untraced > 0:
         rest.append(part("tidak_terlacak", untraced))
     if placed:

@@ -60,6 +60,7 @@ from sqlalchemy.engine import Connection
 
 from lib.core import audit, config, db
 from lib.core.models import (
+    TRACER_STATUSES,
     Aid,
     DataWarning,
     Enrolment,
@@ -147,7 +148,7 @@ OUTCOME_FIRST = {
     "Pengolahan Hasil Pertanian": (0.12, 0.45, 0.40, 0.03),
 }
 OUTCOME_DEFAULT = (0.30, 0.30, 0.36, 0.04)
-OUTCOMES = ("bekerja", "wirausaha", "belum_bekerja", "melanjutkan_pendidikan")
+OUTCOMES = TRACER_STATUSES
 
 WORKPLACES = {
     "Las": ("Bengkel Las {n}", "Kawasan Industri Bantaeng (KIBA)", "CV Karya Baja {n}"),

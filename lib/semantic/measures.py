@@ -24,11 +24,11 @@ from sqlalchemy.sql.elements import ColumnElement
 from lib.core import fmt
 from lib.core.config import Settings, settings
 from lib.core.filters import Filters
-from lib.core.models import AnAid, AnClass, AnEnrolment, AnRegistry
+from lib.core.models import TRACER_STATUSES, AnAid, AnClass, AnEnrolment, AnRegistry
 
 ACTIVE_STATUSES = ("terdaftar", "aktif", "selesai")
 APPROVED_AID = ("disetujui", "disalurkan")
-OUTCOMES = ("bekerja", "wirausaha", "belum_bekerja", "melanjutkan_pendidikan")
+OUTCOMES = TRACER_STATUSES  # the statuses a tracer survey records (the schema's own list)
 PLACED = ("bekerja", "wirausaha")  # the one rule of "placed" (ditempatkan)
 STATUSES = (*OUTCOMES, "tidak_terlacak")
 

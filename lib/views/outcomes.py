@@ -35,7 +35,7 @@ import pandas as pd
 from lib.core.filters import Filters
 from lib.semantic import guard, measures, query
 from lib.semantic import outcomes as semantic_outcomes
-from lib.semantic.measures import APPROVED_AID, OUTCOMES, STATUSES
+from lib.semantic.measures import APPROVED_AID, OUTCOMES, PLACED, STATUSES
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy import Engine
@@ -44,7 +44,7 @@ MONTH_BUCKETS = semantic_outcomes.MONTH_BUCKETS
 AID_STATUS_ORDER = ("diajukan", "disetujui", "disalurkan", "ditolak")
 AID_KINDS = ("kur", "peralatan", "modal_dusun_rw")
 KUR_STAGES = ("diajukan", "disetujui", "disalurkan", "ditolak")
-INCOME_STATUSES = ("bekerja", "wirausaha")
+INCOME_STATUSES = PLACED  # income is asked of the employed and the self-employed
 
 # Funnel stage -> (count measure, the rate measure declared for that stage or None).
 FUNNEL = {
