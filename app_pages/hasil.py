@@ -13,7 +13,6 @@ ctx = ui.page_context()
 lang = ctx.lang
 ui.header(ctx, "nav.hasil", ctx.t("hasil.intro"))
 v = cache.kpi(ctx)
-out = cache.call(outcomes.compute, ctx)
 
 
 def show_table(table: Table, name: str, key: str) -> None:
@@ -227,5 +226,7 @@ BUILDERS = {
 }
 for name, tab in open_tab.items():
     if tab.open:
+        # only the open tab's aggregates: the builders above read this ``out``
+        out = cache.call(outcomes.compute, ctx, outcomes.SECTION_PARTS[name])
         with tab:
             BUILDERS[name]()

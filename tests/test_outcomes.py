@@ -250,3 +250,19 @@ def test_chart_builders_make_valid_vega_lite(engine, db_url):
     for chart in built:
         spec = charts.finish(chart, "id", "Judul", "Filter").to_dict()  # validates
         assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_each_tab_computes_only_its_own_part(engine, db_url):
+    """/hasil's tabs are lazy: a section asks ``compute`` for its parts only, and gets the same
+    aggregates as the whole computation."""
+    scenario(db_url)
+    whole = outcomes.compute(engine, Filters())
+    for section, parts in outcomes.SECTION_PARTS.items():
+        part = outcomes.compute(engine, Filters(), parts)
+        for name, field in (("stages", "stages"), ("paket", "by_paket"), ("tahun", "by_tahun"),
+                            ("bulan", "by_bulan"), ("income", "income"), ("aid", "aid")):  # fmt: skip
+            got, want = getattr(part, field), getattr(whole, field)
+            if name in parts:
+                assert (got == want) if isinstance(want, dict) else got.equals(want), section
+            else:
+                assert len(got) == 0, (section, name)

@@ -119,18 +119,33 @@ def aid_frame(engine: Engine, f: Filters) -> pd.DataFrame:
     return df.astype({"catatan": "int64", "nilai_rp": "int64", "orang": "int64"})
 
 
-def compute(engine: Engine, f: Filters) -> Outcomes:
-    """All the outcome aggregates of ``/hasil`` for ``f``."""
-    names = semantic_outcomes.package_names(engine)
+PARTS = ("stages", "paket", "tahun", "bulan", "income", "aid")
+# What each section of /hasil reads (its tabs are lazy: a tab computes only its own part).
+SECTION_PARTS = {
+    "funnel": ("stages",),
+    "paket": ("paket",),
+    "tahun": ("tahun",),
+    "bulan": ("bulan",),
+    "income": ("income",),
+    "kur": ("aid",),
+    "aid": ("aid",),
+}
+
+
+def compute(engine: Engine, f: Filters, parts: tuple[str, ...] = PARTS) -> Outcomes:
+    """The outcome aggregates of ``/hasil`` for ``f``; ``parts`` (of :data:`PARTS`) says which
+    to compute, the others are left empty (a frame without rows, an empty dict)."""
+    names = semantic_outcomes.package_names(engine) if {"paket", "income"} & set(parts) else {}
     stage_measures = [m for pair in FUNNEL.values() for m in pair if m]
+    empty = pd.DataFrame()
     return Outcomes(
-        by_paket=query.query(engine, STATUS_MEASURES, ["paket"], f),
-        by_tahun=query.query(engine, STATUS_MEASURES, ["tahun"], f),
-        by_bulan=semantic_outcomes.by_months(engine, f),
+        by_paket=query.query(engine, STATUS_MEASURES, ["paket"], f) if "paket" in parts else empty,
+        by_tahun=query.query(engine, STATUS_MEASURES, ["tahun"], f) if "tahun" in parts else empty,
+        by_bulan=semantic_outcomes.by_months(engine, f) if "bulan" in parts else empty,
         packages=names,
-        income=income_frame(engine, f, names),
-        aid=aid_frame(engine, f),
-        stages=query.values(engine, stage_measures, f),
+        income=income_frame(engine, f, names) if "income" in parts else empty,
+        aid=aid_frame(engine, f) if "aid" in parts else empty,
+        stages=query.values(engine, stage_measures, f) if "stages" in parts else {},
     )
 
 
