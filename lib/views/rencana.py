@@ -11,8 +11,8 @@ Every figure comes from :mod:`lib.semantic.decisions`; this module only arranges
 - :func:`alumni`: the dusun/RW capital-aid priority (counts per dusun/RW for everyone);
 - :func:`followups` and :func:`kur`: tracer follow-ups due and the KUR pipeline.
 
-The functions ending in ``_persons`` return lists of persons (names, masked NIK) for operators
-only: the page asks for them only when ``ui.may_see_persons`` allows it and logs each view.
+With ``persons=True`` (only when ``ui.may_see_persons`` allows it; the page logs each view),
+:func:`alumni`, :func:`followups` and :func:`kur` add their lists of persons (names, masked NIK).
 """
 
 from __future__ import annotations
@@ -99,22 +99,8 @@ def quota_plan(engine: Engine, f: Filters) -> QuotaPlan:
     )
 
 
-def status(engine: Engine, f: Filters) -> decisions.Status:
-    """The programme status (programme-wide; ``filters_ignored`` says when ``f`` was set)."""
-    return decisions.status(engine, f)
-
-
 def fair_share(engine: Engine, f: Filters) -> decisions.FairShare:
     return decisions.fair_share(engine, f)
-
-
-def progress(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Cumulative peserta of the whole programme against the plan (``f`` is ignored: the quota
-    is the regency's)."""
-    return decisions.progress_series(engine)
-
-
-# --- packages, areas -----------------------------------------------------------------------------
 
 
 def package_ranking(engine: Engine, f: Filters) -> decisions.PackageRanking:
@@ -150,7 +136,7 @@ def area_links(table: pd.DataFrame, code: str, name: str, lang: str = "id") -> p
 class Alumni:
     """The priority score for dusun/RW capital aid as the page shows it: ``priority`` (its
     ``persons`` left empty: the page lists them from ``persons``) and, for operators only,
-    ``persons`` (:func:`alumni_persons`; ``None`` unless asked for)."""
+    ``persons`` (names and masked NIK; ``None`` unless asked for)."""
 
     priority: decisions.AlumniPriority
     persons: pd.DataFrame | None
@@ -180,13 +166,9 @@ def _with_identity(engine: Engine, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def alumni_persons(engine: Engine, f: Filters) -> pd.DataFrame:
+def _alumni_list(engine: Engine, people: pd.DataFrame) -> pd.DataFrame:
     """Operators only: the alumni priority list with names and masked NIK, grouped by
     kecamatan, desa, dusun and RW and, within a group, by score (rank kept from the score)."""
-    return _alumni_list(engine, decisions.alumni_priority(engine, f).persons)
-
-
-def _alumni_list(engine: Engine, people: pd.DataFrame) -> pd.DataFrame:
     people = people.sort_values(
         ["kecamatan", "desa", "dusun", "rw", "peringkat"], na_position="last", kind="stable"
     ).reset_index(drop=True)
@@ -205,7 +187,7 @@ def score_parts(ap: decisions.AlumniPriority) -> pd.DataFrame:
 @dataclass(frozen=True)
 class FollowUps:
     """Tracer follow-ups due as the page shows them: ``due`` (its ``enrolments`` left empty) and,
-    for operators only, ``persons`` (:func:`followup_persons`; ``None`` unless asked for)."""
+    for operators only, ``persons`` (names and masked NIK; ``None`` unless asked for)."""
 
     due: decisions.FollowUps
     persons: pd.DataFrame | None
@@ -217,12 +199,6 @@ def followups(engine: Engine, f: Filters, persons: bool = False) -> FollowUps:
     fu = decisions.tracer_followups(engine, f)
     listed = _with_identity(engine, fu.enrolments) if persons else None
     return FollowUps(dataclasses.replace(fu, enrolments=fu.enrolments.iloc[0:0]), listed)
-
-
-def followup_persons(engine: Engine, f: Filters) -> pd.DataFrame:
-    """Operators only: the overdue surveys per enrolment with the person's name and masked NIK,
-    most overdue first."""
-    return _with_identity(engine, decisions.tracer_followups(engine, f).enrolments)
 
 
 @dataclass(frozen=True)
@@ -241,13 +217,9 @@ def kur(engine: Engine, f: Filters, persons: bool = False) -> Kur:
     return Kur(kp, _kur_list(engine, kp) if persons else None)
 
 
-def kur_persons(engine: Engine, f: Filters) -> pd.DataFrame:
+def _kur_list(engine: Engine, kp: decisions.KurPipeline) -> pd.DataFrame:
     """Operators only: the KUR applications still pending, with name and masked NIK, longest
     wait first."""
-    return _kur_list(engine, decisions.kur_pipeline(engine, f))
-
-
-def _kur_list(engine: Engine, kp: decisions.KurPipeline) -> pd.DataFrame:
     waiting = kp.waiting
     cols = ["person_id", *[c for c in waiting.columns if c != "person_id"]]
     return _with_identity(engine, waiting[cols])
