@@ -85,21 +85,15 @@ def cube_condition(cube: Cube, f: Filters) -> ColumnElement[bool]:
 def has_enrolment_in_scope(person_id, f: Filters) -> ColumnElement[bool]:
     """``EXISTS``: the person ``person_id`` has an enrolment (any status) in a class in scope.
 
-    The same persons as ``person_id IN`` :func:`persons_in_scope`, but SQLite planned that ``IN``
-    as one index probe into the outer table per person in scope (~27k at demo scale 20, twice the
-    time of scanning the aid rows and probing the enrolments' person index for each)."""
+    Written as ``EXISTS`` rather than ``person_id IN (SELECT … persons in scope)``: SQLite planned
+    that ``IN`` as one index probe into the outer table per person in scope (~27k at demo scale
+    20, twice the time of scanning the aid rows and probing the enrolments' person index)."""
     e = AnEnrolment.__table__
     return (
         select(e.c.person_id)
         .where(e.c.person_id == person_id, cube_condition(CUBES["pendaftaran"], f))
         .exists()
     )
-
-
-def persons_in_scope(f: Filters):
-    """``SELECT person_id`` of persons in scope with an enrolment (any status) in a class in scope."""
-    e = AnEnrolment.__table__
-    return select(e.c.person_id).where(cube_condition(CUBES["pendaftaran"], f)).distinct()
 
 
 def _expand(keys: Iterable[str]) -> list[Measure]:
