@@ -909,7 +909,7 @@ def show_prepared_table(
     rows = GRID_ROWS if ctx.exact else total
     view = table.export.iloc[:rows].copy()
     for col in table.numeric:
-        view[col] = pd.to_numeric(table.export[col], errors="coerce").iloc[:rows]
+        view[col] = pd.to_numeric(view[col], errors="coerce")
     hidden = False
     if not ctx.exact:  # leadership: small counts hidden in the grid and in its downloads
         kw = suppression_kw(table, suppress, columns_of)
