@@ -16,7 +16,8 @@ ui.header(ctx, "nav.kuota", ctx.t("kuota.intro"))
 v = cache.call(queries.quota_progress, ctx)  # the kpi subset this page shows
 as_of = ui.as_of_or_today(ctx)
 out = plan.outlook(cache.programme_peserta(ctx, v), as_of, s)
-fair = cache.call(rencana.fair_share, ctx)
+# a filtered group's share of the quota (without a filter the cards above say it all)
+fair = None if ctx.filters.is_empty() else cache.call(rencana.fair_share, ctx)
 
 cols = st.columns(4)
 ui.metric(cols[0], "peserta", v, ctx)

@@ -51,8 +51,8 @@ def status_headline(ctx, st_) -> None:
 def quota_card(col, ctx, values: dict, fair) -> None:
     """The quota card: "Capaian kuota" of the whole programme, or under a filter the group's
     "Porsi dari kuota kabupaten" (a share, never the quota reached; ``fair`` from
-    :func:`lib.semantic.decisions.fair_share`)."""
-    if fair.scope.filtered:
+    :func:`lib.semantic.decisions.fair_share`, ``None`` without a filter)."""
+    if fair is not None and fair.scope.filtered:
         shown = {"porsi_kuota": fair.porsi_kuota, "peserta": fair.peserta}
         ui.metric(col, "porsi_kuota", shown, ctx)
     else:
@@ -62,8 +62,8 @@ def quota_card(col, ctx, values: dict, fair) -> None:
 def fair_share_note(ctx, fair) -> None:
     """Under a filter: the group's share of the regency quota, labelled as a share, with its fair
     share beside it when the filter makes an area. For leadership a small group's count reads
-    ``<5`` and its shares ``–`` (:mod:`lib.semantic.guard`)."""
-    if not fair.scope.filtered:
+    ``<5`` and its shares ``–`` (:mod:`lib.semantic.guard`). ``fair`` may be ``None`` (no filter)."""
+    if fair is None or not fair.scope.filtered:
         return
     thr = ctx.small
 
