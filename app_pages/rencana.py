@@ -263,7 +263,7 @@ def section_desa() -> None:
 def section_alumni() -> None:
     st.subheader(ctx.t("rencana.h.alumni"))
     alumni = cache.call(rencana.alumni, ctx, persons_ok)  # the list is for operators only
-    ap = alumni.priority
+    ap = alumni.figures
     st.markdown(ctx.t("rencana.alumni.intro", max=fmt.number(ap.max_skor, 0, lang)))
     parts = rencana.score_parts(ap).assign(
         label=lambda d: [ctx.t(f"keputusan.skor.{p}") for p in d["bagian"]]
@@ -339,7 +339,7 @@ def section_alumni() -> None:
 def section_telusur() -> None:
     st.subheader(ctx.t("rencana.h.telusur"))
     followups = cache.call(rencana.followups, ctx, persons_ok)  # the list: operators only
-    fu = followups.due
+    fu = followups.figures
     st.caption(ctx.t("rencana.telusur.rule", tol=n(fu.tolerance_days)))
     cols = st.columns(len(fu.waves) + 1)
     cols[0].metric(
@@ -431,7 +431,7 @@ def section_telusur() -> None:
 def section_kur() -> None:
     st.subheader(ctx.t("rencana.h.kur"))
     kur = cache.call(rencana.kur, ctx, persons_ok)  # the list is for operators only
-    kp = kur.pipeline
+    kp = kur.figures
     cols = st.columns(3)
     cols[0].metric(ctx.t("rencana.kur.diajukan"), count(kp.diajukan), border=True)
     waiting_hidden = small is not None and guard.hides(kp.diajukan, small)

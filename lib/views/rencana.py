@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import pandas as pd
 
@@ -31,6 +31,8 @@ from lib.semantic import decisions
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy import Engine
+
+T = TypeVar("T")
 
 
 # --- quota and classes ---------------------------------------------------------------------------
@@ -129,27 +131,28 @@ def area_links(table: pd.DataFrame, code: str, name: str, lang: str = "id") -> p
     return out
 
 
-# --- alumni priority -----------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
-class Alumni:
-    """The priority score for dusun/RW capital aid as the page shows it: ``priority`` (its
-    ``persons`` left empty: the page lists them from ``persons``) and, for operators only,
-    ``persons`` (names and masked NIK; ``None`` unless asked for)."""
+class WithPersons(Generic[T]):
+    """A decision measure as ``/rencana`` shows it: ``figures`` for every role and, for operators
+    only, ``persons``: the list with names and masked NIK (``None`` unless asked for). Where the
+    page does not read them, the rows per person the figures were counted from are left out of
+    ``figures``, so that the cached entry stays small."""
 
-    priority: decisions.AlumniPriority
+    figures: T
     persons: pd.DataFrame | None
 
 
-def alumni(engine: Engine, f: Filters, persons: bool = False) -> Alumni:
+# --- alumni priority -----------------------------------------------------------------------------
+
+
+def alumni(
+    engine: Engine, f: Filters, persons: bool = False
+) -> WithPersons[decisions.AlumniPriority]:
     """The priority score for dusun/RW capital aid, computed once for the counts per dusun/RW
-    (every role) and, with ``persons`` (operators), the list with names and masked NIK. The
-    score's person rows (internal ids and score parts) are not kept in the result: the cached
-    entry stays small and leadership's holds no row per person."""
+    (every role) and, with ``persons`` (operators), the list with names and masked NIK."""
     ap = decisions.alumni_priority(engine, f)
     listed = _alumni_list(engine, ap.persons) if persons else None
-    return Alumni(dataclasses.replace(ap, persons=ap.persons.iloc[0:0]), listed)
+    return WithPersons(dataclasses.replace(ap, persons=ap.persons.iloc[0:0]), listed)
 
 
 def _with_identity(engine: Engine, df: pd.DataFrame) -> pd.DataFrame:
@@ -184,37 +187,21 @@ def score_parts(ap: decisions.AlumniPriority) -> pd.DataFrame:
 # --- follow-ups and KUR --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FollowUps:
-    """Tracer follow-ups due as the page shows them: ``due`` (its ``enrolments`` left empty) and,
-    for operators only, ``persons`` (names and masked NIK; ``None`` unless asked for)."""
-
-    due: decisions.FollowUps
-    persons: pd.DataFrame | None
-
-
-def followups(engine: Engine, f: Filters, persons: bool = False) -> FollowUps:
+def followups(
+    engine: Engine, f: Filters, persons: bool = False
+) -> WithPersons[decisions.FollowUps]:
     """The overdue follow-up surveys, computed once for the counts (every role) and, with
     ``persons`` (operators), the list per enrolment with names and masked NIK."""
     fu = decisions.tracer_followups(engine, f)
     listed = _with_identity(engine, fu.enrolments) if persons else None
-    return FollowUps(dataclasses.replace(fu, enrolments=fu.enrolments.iloc[0:0]), listed)
+    return WithPersons(dataclasses.replace(fu, enrolments=fu.enrolments.iloc[0:0]), listed)
 
 
-@dataclass(frozen=True)
-class Kur:
-    """The KUR pipeline as the page shows it, with the pending applications with names for
-    operators only (``persons``; ``None`` unless asked for)."""
-
-    pipeline: decisions.KurPipeline
-    persons: pd.DataFrame | None
-
-
-def kur(engine: Engine, f: Filters, persons: bool = False) -> Kur:
+def kur(engine: Engine, f: Filters, persons: bool = False) -> WithPersons[decisions.KurPipeline]:
     """The KUR pipeline, computed once for the counts (every role) and, with ``persons``
     (operators), the pending applications with names and masked NIK, longest wait first."""
     kp = decisions.kur_pipeline(engine, f)
-    return Kur(kp, _kur_list(engine, kp) if persons else None)
+    return WithPersons(kp, _kur_list(engine, kp) if persons else None)
 
 
 def _kur_list(engine: Engine, kp: decisions.KurPipeline) -> pd.DataFrame:
