@@ -49,7 +49,7 @@ tabs = st.tabs(
 open_tab = dict(zip(SECTIONS, tabs, strict=True))
 
 
-def section_funnel() -> None:
+def section_funnel(out: outcomes.Outcomes) -> None:
     funnel = outcomes.funnel(out, ctx.small)
     hidden = None if ctx.small is None else small_marker(ctx.small)
     show_chart(
@@ -76,7 +76,7 @@ def section_funnel() -> None:
     )
 
 
-def section_status(by: str) -> None:
+def section_status(out: outcomes.Outcomes, by: str) -> None:
     """Latest status of the alumni per package, cohort or months since completion."""
     if not v["selesai"]:
         st.info(ctx.t("hasil.no_selesai"), icon=":material/info:")
@@ -120,7 +120,7 @@ def section_status(by: str) -> None:
     show_table(make_table(table, cols), f"hasil-{by}", f"status_{by}")
 
 
-def section_income() -> None:
+def section_income(out: outcomes.Outcomes) -> None:
     st.markdown(f"**{ctx.t('hasil.h.income')}**")
     st.caption(ctx.t("hasil.def.income"))
     if out.income.empty:
@@ -174,7 +174,7 @@ def section_income() -> None:
         )
 
 
-def section_kur() -> None:
+def section_kur(out: outcomes.Outcomes) -> None:
     pipeline = outcomes.kur_pipeline(out.aid)
     show_chart(charts.kur_chart, "hasil-kur", "kur", pipeline, title=ctx.t("hasil.h.kur"))
     st.caption(ctx.t("hasil.def.kur"))
@@ -192,7 +192,7 @@ def section_kur() -> None:
     )
 
 
-def section_aid() -> None:
+def section_aid(out: outcomes.Outcomes) -> None:
     st.markdown(f"**{ctx.t('hasil.h.aid')}**")
     aid = outcomes.aid_status_table(out.aid)
     st.caption(ctx.t("hasil.def.aid"))
@@ -217,16 +217,14 @@ def section_aid() -> None:
 
 BUILDERS = {
     "funnel": section_funnel,
-    "paket": lambda: section_status("paket"),
-    "tahun": lambda: section_status("tahun"),
-    "bulan": lambda: section_status("bulan"),
+    "paket": lambda out: section_status(out, "paket"),
+    "tahun": lambda out: section_status(out, "tahun"),
+    "bulan": lambda out: section_status(out, "bulan"),
     "income": section_income,
     "kur": section_kur,
     "aid": section_aid,
 }
 for name, tab in open_tab.items():
     if tab.open:
-        # only the open tab's aggregates: the builders above read this ``out``
-        out = cache.call(outcomes.compute, ctx, outcomes.SECTION_PARTS[name])
-        with tab:
-            BUILDERS[name]()
+        with tab:  # only the open tab's aggregates are computed
+            BUILDERS[name](cache.call(outcomes.compute, ctx, outcomes.SECTION_PARTS[name]))
