@@ -179,6 +179,24 @@ def test_money_minus_and_gap_words():
     assert narrative.gap_words(0, "en") == "on plan"
 
 
+@pytest.mark.parametrize(
+    ("value", "card", "deck"),
+    [
+        # The card said "Rp4 M" beside the deck's "Rp3,99 miliar".
+        (3_994_000_000, "Rp3,99 M", "Rp3,99 miliar"),
+        (999_999_999, "Rp1 M", "Rp1 miliar"),  # not "Rp1.000 juta"
+        (1_234_567, "Rp1,23 jt", "Rp1,23 juta"),
+        (750_000, "Rp750.000", "Rp750.000"),
+    ],
+)
+def test_cards_and_deck_write_the_same_sum_of_money(value, card, deck):
+    assert fmt.by_unit("rupiah", value) == card
+    assert narrative.money(value) == deck
+    # English keeps the rupiah's sign, in both styles.
+    assert fmt.by_unit("rupiah", value, "en").startswith("Rp")
+    assert narrative.money(value, "en").startswith("Rp")
+
+
 def test_whatsapp_text_keeps_data_text_from_formatting():
     from lib.briefing import text
 

@@ -370,19 +370,10 @@ MINUS = "\u2212"
 
 
 def money(value: int | float | None, lang: str = "id") -> str:
-    """The deck's one money style: ``Rp3,99 miliar``, ``Rp438 juta``, ``Rp750.000``; a true minus
-    sign for a negative amount."""
-    from babel.numbers import format_decimal
-
-    if fmt.is_missing(value):
-        return fmt.DASH
-    sign = MINUS if value < 0 else ""
-    v = abs(value)
-    for scale, key in ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta")):
-        if v >= scale:
-            n = format_decimal(v / scale, format="#,##0.##", locale=fmt.LOCALES.get(lang, "id_ID"))
-            return sign + t(f"nar.money.{key}", lang, n=n)
-    return sign + fmt.rupiah(v, lang)
+    """The deck's money: ``Rp3,99 miliar``, ``Rp438 juta``, ``Rp750.000`` (the figure of the cards'
+    ``Rp3,99 M``, :func:`lib.core.fmt.rupiah_compact`, in words), with a true minus sign."""
+    text = fmt.rupiah_compact(value, lang, words=True)
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def signed(value: int | float | None, lang: str = "id") -> str:

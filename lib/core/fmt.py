@@ -14,8 +14,6 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import (
     NumberPattern,
-    format_compact_currency,
-    format_currency,
     format_decimal,
     format_percent,
     parse_pattern,
@@ -57,21 +55,39 @@ def pct(value: float | None, lang: str = "id") -> str:
 
 
 def rupiah(value: int | float | None, lang: str = "id") -> str:
+    """``Rp3.400.000`` (``Rp3,400,000`` in English: the rupiah's own sign in both languages)."""
     if value is None or is_missing(value):
         return DASH
-    return format_currency(
-        value, "IDR", format=_pattern("¤#,##0"), currency_digits=False, locale=_loc(lang)
-    )
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp{format_decimal(abs(value), format=_pattern('#,##0'), locale=_loc(lang))}"
 
 
-def rupiah_compact(value: int | float | None, lang: str = "id") -> str:
-    """``Rp1,5 jt``, ``Rp2,5 M`` (normal spaces, so that the text wraps and searches plainly)."""
+# Millions, billions, trillions: (size, abbreviation, word) per language.
+_MONEY_SCALES = {
+    "id": ((10**12, "T", "triliun"), (10**9, "M", "miliar"), (10**6, "jt", "juta")),
+    "en": ((10**12, "tn", "trillion"), (10**9, "bn", "billion"), (10**6, "mn", "million")),
+}
+
+
+def rupiah_compact(value: int | float | None, lang: str = "id", *, words: bool = False) -> str:
+    """A sum of money in millions, billions or trillions, with at most two decimals: ``Rp3,99 M``,
+    ``Rp438 jt`` on cards, tables and tooltips, or with ``words`` ``Rp3,99 miliar``, ``Rp438 juta``
+    in the briefing's sentences: the same figure in both. Under a million: :func:`rupiah`. Normal
+    spaces, so that the text wraps and searches plainly."""
     if value is None or is_missing(value):
         return DASH
-    if abs(value) < 1_000_000:
-        return rupiah(value, lang)
-    text = format_compact_currency(value, "IDR", locale=_loc(lang), fraction_digits=1)
-    return text.replace("\xa0", " ")
+    sign, v = ("-" if value < 0 else ""), abs(value)
+    scales = _MONEY_SCALES.get(lang, _MONEY_SCALES["id"])
+    for i, (size, abbr, word) in enumerate(scales):
+        if v < size:
+            continue
+        n = round(v / size, 2)
+        if n >= 1000 and i > 0:  # 999.999.999 is "Rp1 M", not "Rp1.000 jt"
+            size, abbr, word = scales[i - 1]
+            n = round(v / size, 2)
+        text = format_decimal(n, format=_pattern("#,##0.##"), locale=_loc(lang))
+        return f"{sign}Rp{text} {word if words else abbr}"
+    return rupiah(value, lang)
 
 
 def tanggal(value: date | datetime | None, lang: str = "id") -> str:

@@ -47,7 +47,7 @@ def locale(lang: str = "id") -> alt.Locale:
             decimal=get_decimal_symbol(loc),
             thousands=get_group_symbol(loc),
             grouping=[3],
-            currency=["Rp", ""] if lang == "id" else ["IDR ", ""],
+            currency=["Rp", ""],  # the rupiah's sign in both languages, as lib.core.fmt writes it
         ),
         time=alt.TimeLocale(
             dateTime="%A, %e %B %Y %X",

@@ -514,9 +514,6 @@ TEXT: dict[str, dict[str, str]] = {
         "box's top-right corner.",
     },
     # --- narrative: money ------------------------------------------------------------------------
-    "nar.money.juta": {"id": "Rp{n} juta", "en": "Rp{n} million"},
-    "nar.money.miliar": {"id": "Rp{n} miliar", "en": "Rp{n} billion"},
-    "nar.money.triliun": {"id": "Rp{n} triliun", "en": "Rp{n} trillion"},
     # --- narrative: conclusion titles ------------------------------------------------------------
     "nar.t.status.tercapai": {
         "id": "Kuota tercapai: {peserta} dari {kuota} orang",
