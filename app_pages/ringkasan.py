@@ -46,23 +46,31 @@ ui.page_link(ctx, "rencana", ctx.t("ringkasan.link.rencana"))
 
 # --- the quieter second row ----------------------------------------------------------------------
 st.markdown(f"**{ctx.t('ringkasan.h.lainnya')}**")
-second = st.columns(6)
-for col, key in zip(
-    second,
-    ["kompeten", "persen_keterisian", None, "persen_penempatan", "kur_disetujui", "kur_nilai_rp"],
-    strict=True,
-):
+# Six figures in one row where the screen is wide enough; they wrap onto a second line rather than
+# cut "35 dari 40" or a sum of money short.
+second = st.container(horizontal=True, gap="medium", key="ringkasan_lainnya")
+CARD_PX = 190
+for key in [
+    "kompeten",
+    "persen_keterisian",
+    None,
+    "persen_penempatan",
+    "kur_disetujui",
+    "kur_nilai_rp",
+]:
     if key:
-        ui.metric(col, key, v, ctx, border=False)
-second[2].metric(
-    ui.indicator_label("paket_berjalan", ctx.lang),
-    ctx.t(
-        "ringkasan.of_total",
-        n=ui.format_value("paket", v["paket_berjalan"], ctx.lang),
-        total=ui.format_value("paket", v["paket_total"], ctx.lang),
-    ),
-    help=ui.indicator_help("paket_berjalan", ctx.lang),
-)
+        ui.metric(second, key, v, ctx, border=False, width=CARD_PX)
+        continue
+    second.metric(
+        ui.indicator_label("paket_berjalan", ctx.lang),
+        ctx.t(
+            "ringkasan.of_total",
+            n=ui.format_value("paket", v["paket_berjalan"], ctx.lang),
+            total=ui.format_value("paket", v["paket_total"], ctx.lang),
+        ),
+        help=ui.indicator_help("paket_berjalan", ctx.lang),
+        width=CARD_PX,
+    )
 
 # --- what needs attention ------------------------------------------------------------------------
 st.subheader(ctx.t("ringkasan.h.peringatan"))

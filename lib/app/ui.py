@@ -720,6 +720,7 @@ def metric(
     delta: str | None = None,
     delta_color: str = "normal",
     border: bool = True,
+    width: int | str = "stretch",
 ) -> None:
     """``st.metric`` for indicator ``key`` of ``values`` with its definition as help text (a small
     count shown as ``<5`` to leadership, :mod:`lib.semantic.guard`)."""
@@ -731,6 +732,7 @@ def metric(
         delta_color=delta_color,
         help=indicator_help(key, ctx.lang),
         border=border,
+        width=width,
     )
 
 
