@@ -160,3 +160,30 @@ def test_outlook_bundles_the_programme_settings():
     out = plan.outlook(1368, date(2025, 1, 31), settings())
     assert (out.seats, out.classes, out.class_size) == (76, 5, 16)
     assert out.pace.kuota == 1444 and out.pace.gap == out.pace.planned - 1368
+
+
+def test_the_progress_chart_keeps_participants_above_the_quota_in_view():
+    """A programme past its quota: the y axis reaches above the participants, not only the quota
+    (the line of a scale-20 demo ran off the top of the chart)."""
+    from datetime import timedelta
+
+    import pandas as pd
+
+    from lib.render import charts
+
+    s = settings()
+    days = [s.tanggal_mulai + timedelta(days=30 * i) for i in range(4)]
+    series = pd.DataFrame(
+        {
+            "tanggal": days,
+            "peserta": pd.array([208, 900, 1700, 2100], dtype="Int64"),
+            "rencana": [0, 100, 200, 300],
+        }
+    )
+    spec = charts.progress_chart(series, days[-1], s.tanggal_selesai, s.kuota, None).to_dict()
+    domains = [
+        layer["encoding"]["y"]["scale"]["domain"]
+        for layer in spec["layer"]
+        if "scale" in layer.get("encoding", {}).get("y", {})
+    ]
+    assert domains and all(top >= 2100 for _, top in domains)

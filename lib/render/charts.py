@@ -654,7 +654,9 @@ def progress_chart(
     plan["orang_teks"] = [_n(int(v), lang) for v in plan["orang"]]
     last_x = max([end, *([proyeksi] if proyeksi else [])])
     x_scale = alt.Scale(domain=[df["tanggal"].min().isoformat(), pd.Timestamp(last_x).isoformat()])
-    y_scale = alt.Scale(domain=[0, kuota * 1.08], nice=False)
+    # Room above the quota, and above the participants when the programme has gone past it.
+    top = max([kuota, *actual["orang"].tolist()[-1:]])
+    y_scale = alt.Scale(domain=[0, top * 1.08], nice=False)
     x = alt.X(
         "tanggal:T",
         title=None,
@@ -749,4 +751,10 @@ def progress_chart(
         .encode(x=x, y=y, text="teks:N")
     )
     # ``height`` is the plot; Streamlit fits title, filter stamp and axes into the spec's height.
-    return alt.layer(*layers).properties(height=height + FRAME_PX, width="container")
+    # Room on the right for a month label just before the end of the axis ("Mar 2025" beside the
+    # projection's 6 March 2025), which flushing does not move.
+    return alt.layer(*layers).properties(
+        height=height + FRAME_PX,
+        width="container",
+        padding={"left": 5, "top": 5, "bottom": 5, "right": 28},
+    )
