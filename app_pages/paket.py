@@ -3,7 +3,7 @@ placement; fill-rate chart; package × year heat map; packages never opened."""
 
 import streamlit as st
 
-from lib.app import cache, ui
+from lib.app import cache, ui, widgets
 from lib.render import charts
 from lib.semantic import guard
 from lib.semantic.measures import under_capacity_pct
@@ -15,16 +15,7 @@ v = cache.kpi(ctx)
 pk = cache.call(queries.packages, ctx)
 
 cols = st.columns(4)
-cols[0].metric(
-    ui.indicator_label("paket_berjalan", ctx.lang),
-    ctx.t(
-        "ringkasan.of_total",
-        n=ui.format_value("paket", v["paket_berjalan"], ctx.lang),
-        total=ui.format_value("paket", v["paket_total"], ctx.lang),
-    ),
-    help=ui.indicator_help("paket_berjalan", ctx.lang),
-    border=True,
-)
+widgets.packages_running_card(cols[0], ctx, v)
 ui.metric(cols[1], "kelas", v, ctx)
 ui.metric(cols[2], "kursi", v, ctx)
 ui.metric(cols[3], "persen_keterisian", v, ctx)

@@ -60,17 +60,8 @@ for key in [
 ]:
     if key:
         ui.metric(second, key, v, ctx, border=False, width=CARD_PX)
-        continue
-    second.metric(
-        ui.indicator_label("paket_berjalan", ctx.lang),
-        ctx.t(
-            "ringkasan.of_total",
-            n=ui.format_value("paket", v["paket_berjalan"], ctx.lang),
-            total=ui.format_value("paket", v["paket_total"], ctx.lang),
-        ),
-        help=ui.indicator_help("paket_berjalan", ctx.lang),
-        width=CARD_PX,
-    )
+    else:  # "35 dari 40"
+        widgets.packages_running_card(second, ctx, v, border=False, width=CARD_PX)
 
 # --- what needs attention ------------------------------------------------------------------------
 st.subheader(ctx.t("ringkasan.h.peringatan"))

@@ -59,6 +59,23 @@ def quota_card(col, ctx, values: dict, fair) -> None:
         ui.metric(col, "persen_kuota", values, ctx)
 
 
+def packages_running_card(
+    container, ctx, values: dict, *, border: bool = True, width: int | str = "stretch"
+) -> None:
+    """ "Paket berjalan": the packages with a class, out of the catalogue ("35 dari 40")."""
+    container.metric(
+        ui.indicator_label("paket_berjalan", ctx.lang),
+        ctx.t(
+            "ringkasan.of_total",
+            n=ui.format_value("paket", values["paket_berjalan"], ctx.lang),
+            total=ui.format_value("paket", values["paket_total"], ctx.lang),
+        ),
+        help=ui.indicator_help("paket_berjalan", ctx.lang),
+        border=border,
+        width=width,
+    )
+
+
 def fair_share_note(ctx, fair) -> None:
     """Under a filter: the group's share of the regency quota, labelled as a share, with its fair
     share beside it when the filter makes an area. For leadership a small group's count reads
