@@ -62,7 +62,7 @@ def quota_card(col, ctx, values: dict, fair) -> None:
 def packages_running_card(
     container, ctx, values: dict, *, border: bool = True, width: int | str = "stretch"
 ) -> None:
-    """ "Paket berjalan": the packages with a class, out of the catalogue ("35 dari 40")."""
+    """The "Paket berjalan" card: the packages with a class, out of the catalogue ("35 dari 40")."""
     container.metric(
         ui.indicator_label("paket_berjalan", ctx.lang),
         ctx.t(
