@@ -58,8 +58,7 @@ def rupiah(value: int | float | None, lang: str = "id") -> str:
     """``Rp3.400.000`` (``Rp3,400,000`` in English: the rupiah's own sign in both languages)."""
     if value is None or is_missing(value):
         return DASH
-    sign = "-" if value < 0 else ""
-    return f"{sign}Rp{format_decimal(abs(value), format=_pattern('#,##0'), locale=_loc(lang))}"
+    return f"{'-' if value < 0 else ''}Rp{number(abs(value), lang=lang)}"
 
 
 # Millions, billions, trillions: (size, abbreviation, word) per language.
