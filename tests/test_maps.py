@@ -326,7 +326,7 @@ def test_on_a_phone_the_regency_view_fits_the_shipped_boundaries_into_its_width(
         return 512 * 2**zoom * max(east - west, north - south) / 360
 
     desktop = maps.view_state(everything, True, b)
-    phone = maps.view_state(everything, True, b, narrow=everything)
+    phone = maps.view_state(everything, True, b, fit_on_phone=everything)
     assert desktop.zoom == settings().peta_zoom and width_px(desktop.zoom) > 360
     assert phone.zoom < desktop.zoom
     assert math.isclose(width_px(phone.zoom), maps.FIT_PX, rel_tol=0.01)

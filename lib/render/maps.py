@@ -219,18 +219,18 @@ def view_state(
     boundaries: Boundaries | None,
     s: Settings | None = None,
     *,
-    narrow: pd.DataFrame | None = None,
+    fit_on_phone: pd.DataFrame | None = None,
 ) -> pdk.ViewState:
     """The regency view of the settings, or a view fitted to the villages in scope (drill-down).
 
-    ``narrow`` (a phone): every village of the regency; the regency view then zooms out, if it
-    must, so that they fit :data:`FIT_PX` (at the settings' zoom a regency fills a desktop map
-    but overflows a phone's)."""
+    ``fit_on_phone`` (the map is on a phone): every village of the regency; the regency view then
+    zooms out, if it must, so that they fit :data:`FIT_PX` (at the settings' zoom a regency fills
+    a desktop map but overflows a phone's)."""
     s = s or settings()
     if whole or shown.empty:
         zoom = s.peta_zoom
-        if narrow is not None and not narrow.empty:
-            zoom = round(min(zoom, _fit_zoom(_extent(narrow, boundaries), FIT_PX)), 2)
+        if fit_on_phone is not None and not fit_on_phone.empty:
+            zoom = round(min(zoom, _fit_zoom(_extent(fit_on_phone, boundaries), FIT_PX)), 2)
         return pdk.ViewState(latitude=s.peta_lat, longitude=s.peta_lon, zoom=zoom)
     # Fit the scope into FIT_PX, which a phone-width map shows whole and a desktop map surrounds
     # with the neighbouring villages.
@@ -334,7 +334,7 @@ def build_deck(
     metric = METRIC_BY_KEY[metric_key]
     shown = villages[villages["in_scope"]]
     context = villages[~villages["in_scope"]]
-    view = view_state(shown, whole, boundaries, narrow=villages if narrow else None)
+    view = view_state(shown, whole, boundaries, fit_on_phone=villages if narrow else None)
     # Circles keep their size on screen when the view zooms in on a kecamatan or a village.
     zoom_factor = 2 ** (settings().peta_zoom - view.zoom)
     records = _records(shown, metric, lang, label, MAX_RADIUS_M * zoom_factor, hidden, threshold)
