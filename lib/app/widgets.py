@@ -1,6 +1,7 @@
-"""Page pieces shared by ``/``, ``/kuota`` and ``/rencana``: the status headline, the quota card
-and the note on a filtered group's share of the quota, and the strip of active-filter chips (Streamlit glue only; the words
-come from :mod:`lib.views.status` and the i18n catalogue)."""
+"""Page pieces shared by ``/``, ``/kuota``, ``/paket`` and ``/rencana``: the status headline, the
+quota card and the note on a filtered group's share of the quota, the "Paket berjalan" card, and
+the strip of active-filter chips (Streamlit glue only; the words come from
+:mod:`lib.views.status` and the i18n catalogue)."""
 
 from __future__ import annotations
 
